@@ -1,0 +1,1 @@
+"""Hamish's core: storage, import, annotations, search and exchange. Never imports Qt."""
