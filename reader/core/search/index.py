@@ -1,0 +1,383 @@
+"""`SearchIndex`: the on-disk Whoosh index of annotations, its health check, rebuild and sync.
+
+SQLite is the source of truth and this index a derived view: when `problem()` reports
+anything, the caller rebuilds it from the database instead of repairing it. A rebuild is
+written into a sibling temporary folder and swapped in only once complete, so a crash never
+leaves half an index as the current one. Whoosh is imported on first use, not with this module.
+
+Write lock: Whoosh locks `WRITELOCK` with flock/msvcrt, which the OS releases when the
+holder dies, so the file a killed process leaves behind does not block the next writer.
+A lock held by a *live* writer (a second Hamish process) is waited for briefly, then
+reported as `IndexLocked`. One instance serialises its own calls with a lock.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import StorageError
+from reader.core.models import IndexDoc, SearchHit
+from reader.core.search import INDEX_SCHEMA_VERSION, IndexLocked, IndexUnusable
+
+MARKER_NAME = "hamish-index.json"
+_FIELDS = {"annotation_id", "article_id", "text", "quote", "note", "title", "tag", "tags", "start", "end"}
+_PROGRESS_EVERY = 500
+_LOCK_WAIT_SECONDS = 3.0
+_WRITER_MB = 256
+
+
+class SearchIndex:
+    """The annotation index in `index_dir` (created by `rebuild`, never by the constructor)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._ix: Any = None
+        self._searcher: Any = None
+
+    # ------------------------------------------------------------ health
+
+    def problem(self) -> str | None:
+        """Why the index must be rebuilt, or None when it is usable.
+
+        "missing", "old schema (v1 < v2)", "newer schema (v3 > v2)", or "corrupt: <reason>"
+        (unreadable version marker, Whoosh failing to open it, segment files missing,
+        truncated or garbage). The first call checks the files and leaves the index open; later
+        calls only check that it is still the current one on disk (cheap enough to call before
+        every write), and check everything again if not.
+        """
+        with self._lock:
+            if self._searcher is not None and (self.index_dir / MARKER_NAME).is_file():
+                try:
+                    if self._searcher.up_to_date():
+                        return None
+                except Exception:  # noqa: BLE001 - files gone or damaged: check from scratch
+                    pass
+            self._close_handles()
+            try:
+                self._open_checked()
+            except IndexUnusable as err:
+                self._close_handles()
+                return err.reason
+            return None
+
+    def _open_checked(self) -> None:
+        folder = self.index_dir
+        marker = folder / MARKER_NAME
+        try:
+            names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+        except OSError as err:
+            raise IndexUnusable(f"corrupt: the folder cannot be read ({err.strerror})") from None
+        if not names:
+            raise IndexUnusable("missing")
+        if MARKER_NAME not in names:
+            has_toc = any(name.endswith(".toc") for name in names)
+            raise IndexUnusable("corrupt: version marker missing" if has_toc else "missing")
+        try:
+            version = json.loads(marker.read_text(encoding="utf-8"))["schema_version"]
+            if not isinstance(version, int):
+                raise TypeError("schema_version is not an integer")
+        except Exception as err:  # noqa: BLE001 - any unreadable marker means the same thing
+            raise IndexUnusable(f"corrupt: unreadable version marker ({type(err).__name__})") from None
+        if version < INDEX_SCHEMA_VERSION:
+            raise IndexUnusable(f"old schema (v{version} < v{INDEX_SCHEMA_VERSION})")
+        if version > INDEX_SCHEMA_VERSION:
+            raise IndexUnusable(f"newer schema (v{version} > v{INDEX_SCHEMA_VERSION})")
+        try:
+            from whoosh import index as windex
+
+            if not windex.exists_in(str(folder)):
+                raise IndexUnusable("corrupt: no Whoosh table of contents")
+            ix = windex.open_dir(str(folder))
+            try:
+                if set(ix.schema.names()) != _FIELDS:
+                    raise IndexUnusable("corrupt: unexpected fields in the schema")
+                searcher = ix.searcher()
+                try:
+                    _touch_every_file(folder, ix, searcher)
+                except BaseException:
+                    searcher.close()
+                    raise
+            except BaseException:
+                ix.close()
+                raise
+        except IndexUnusable:
+            raise
+        except Exception as err:  # noqa: BLE001 - Whoosh raises anything on damaged files
+            raise IndexUnusable(f"corrupt: {type(err).__name__}: {err}"[:300]) from None
+        self._ix, self._searcher = ix, searcher
+
+    def _require_searcher(self) -> Any:
+        if self._searcher is not None:
+            try:
+                # Another process (the CLI beside the GUI) may have committed since we opened.
+                if self._searcher.up_to_date():
+                    return self._searcher
+            except Exception:  # noqa: BLE001 - files gone or damaged: open again, which checks
+                pass
+            self._close_handles()
+        self._open_checked()
+        return self._searcher
+
+    # ------------------------------------------------------------ writing
+
+    def rebuild(self, docs: Iterable[IndexDoc], progress: Callable[[int], None] | None = None) -> int:
+        """Index `docs` from scratch and make that the current index; returns how many.
+
+        `progress(n)` is called every 500 documents and once at the end. An annotation id seen
+        twice keeps its first document. If `docs` raises, the current index is left as it was.
+        """
+        from whoosh import index as windex
+
+        from reader.core.search.schema import build_schema, document_fields
+
+        with self._lock:
+            self._close_handles()
+            parent = self.index_dir.parent
+            parent.mkdir(parents=True, exist_ok=True)
+            self._remove_leftovers()
+            building = parent / f".{self.index_dir.name}.building-{uuid.uuid4().hex[:12]}"
+            building.mkdir()
+            try:
+                ix = windex.create_in(str(building), build_schema())
+                writer = ix.writer(limitmb=_WRITER_MB)
+                seen: set[str] = set()
+                try:
+                    for doc in docs:
+                        if doc.annotation_id in seen:
+                            continue
+                        seen.add(doc.annotation_id)
+                        writer.add_document(**document_fields(doc))
+                        if progress is not None and len(seen) % _PROGRESS_EVERY == 0:
+                            progress(len(seen))
+                    writer.commit()
+                except BaseException:
+                    writer.cancel()
+                    raise
+                finally:
+                    ix.close()
+                marker = json.dumps({"schema_version": INDEX_SCHEMA_VERSION})
+                _write_atomically(building / MARKER_NAME, marker)
+                self._swap_in(building)
+            except BaseException:
+                shutil.rmtree(building, ignore_errors=True)
+                raise
+            if progress is not None:
+                progress(len(seen))
+            return len(seen)
+
+    def _swap_in(self, building: Path) -> None:
+        # Two renames: a crash between them leaves no current index ("missing" → rebuild),
+        # never a half-written one.
+        old = None
+        if self.index_dir.exists():
+            old = self.index_dir.parent / f".{self.index_dir.name}.old-{uuid.uuid4().hex[:12]}"
+            os.replace(self.index_dir, old)
+        os.replace(building, self.index_dir)
+        _fsync_dir(self.index_dir.parent)
+        if old is not None:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+
+    def _remove_leftovers(self) -> None:
+        """Folders a crashed rebuild left beside the index."""
+        prefixes = (f".{self.index_dir.name}.building-", f".{self.index_dir.name}.old-")
+        for path in self.index_dir.parent.iterdir():
+            if path.name.startswith(prefixes):
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+
+    def apply(self, upserts: Iterable[IndexDoc], deletes: Iterable[str]) -> None:
+        """Add or replace `upserts` (by annotation id) and remove `deletes`: one writer, one commit.
+
+        An id both upserted and deleted ends up deleted; an id upserted twice keeps the last.
+        Raises IndexUnusable when the index needs a rebuild first, IndexLocked when another
+        process is writing, StorageError when the disk refuses the write.
+        """
+        from reader.core.search.schema import document_fields
+
+        with self._lock:
+            self._require_searcher()
+            gone = set(deletes)
+            latest: dict[str, IndexDoc] = {}
+            for doc in upserts:
+                latest[doc.annotation_id] = doc
+            if not gone and not latest:
+                return
+            writer = self._writer()
+            try:
+                # Whoosh deletes only from committed segments, so an id both added and deleted
+                # in this batch must simply not be added.
+                for annotation_id in gone:
+                    writer.delete_by_term("annotation_id", annotation_id)
+                for annotation_id, doc in latest.items():
+                    if annotation_id not in gone:
+                        writer.update_document(**document_fields(doc))
+                writer.commit()
+            except BaseException as err:
+                try:
+                    writer.cancel()
+                except Exception:  # noqa: BLE001 - the original error matters more
+                    pass
+                if isinstance(err, OSError):
+                    raise StorageError(f"the search index could not be written: {err}") from err
+                raise
+            # Not `searcher.refresh()`: it reuses segment readers whose ids did not change, so it
+            # keeps showing documents deleted by a commit that added no new segment.
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
+
+    def _writer(self) -> Any:
+        from whoosh.index import LockError
+
+        try:
+            return self._ix.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=_WRITER_MB)
+        except LockError:
+            raise IndexLocked("the search index is being written by another Hamish process") from None
+        except OSError:
+            # A lock file we cannot even open (left read-only or replaced by something else)
+            # can be held by nobody: remove it and try once more.
+            lock_file = self.index_dir / f"{self._ix.indexname}_WRITELOCK"
+            if lock_file.is_dir():
+                shutil.rmtree(lock_file, ignore_errors=True)
+            else:
+                lock_file.unlink(missing_ok=True)
+            try:
+                return self._ix.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=_WRITER_MB)
+            except LockError:
+                raise IndexLocked("the search index is being written by another Hamish process") from None
+
+    # ------------------------------------------------------------ reading
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """The best `limit` annotations for `query` (language: see `query.py`), best first.
+
+        Raises InvalidQuery for a query that cannot be parsed, IndexUnusable when the index
+        needs a rebuild. An empty query, or one of stop words only, finds nothing.
+        """
+        from reader.core.search.query import compile_query, parse
+        from reader.core.search.snippet import snippet_for
+
+        # Lone surrogates cannot be encoded as index terms; they are never real text.
+        query = "".join(ch for ch in query if not "\ud800" <= ch <= "\udfff")
+        if limit <= 0 or not query.strip():
+            return []
+        node = parse(query)
+        if node is None:
+            return []
+        with self._lock:
+            searcher = self._require_searcher()
+            compiled = compile_query(node)
+            if compiled.query is None:
+                return []
+            try:
+                results = searcher.search(compiled.query, limit=limit)
+                found = [(hit.fields(), hit.score) for hit in results]
+            except Exception as err:  # noqa: BLE001 - problem() passed, so this is file damage
+                raise IndexUnusable(f"corrupt: {type(err).__name__}: {err}"[:300]) from err
+            hits = []
+            for stored, score in found:
+                quote, note = stored.get("quote", ""), stored.get("note", "")
+                hits.append(
+                    SearchHit(
+                        annotation_id=stored["annotation_id"],
+                        article_id=stored.get("article_id", ""),
+                        article_title=stored.get("title", ""),
+                        quote=quote,
+                        note=note,
+                        tags=list(stored.get("tags", [])),
+                        start=stored.get("start", 0),
+                        end=stored.get("end", 0),
+                        score=float(score or 0.0),
+                        snippet=snippet_for(quote, note, compiled.marks.terms, compiled.marks.prefixes),
+                    )
+                )
+            return hits
+
+    def doc_ids(self) -> set[str]:
+        """Every annotation id in the index (to compare with SQLite)."""
+        with self._lock:
+            reader = self._require_searcher().reader()
+            try:
+                column = reader.column_reader("annotation_id")
+                return {column[docnum] for docnum in reader.all_doc_ids()}
+            except Exception as err:  # noqa: BLE001 - as in search()
+                raise IndexUnusable(f"corrupt: {type(err).__name__}: {err}"[:300]) from err
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_handles()
+
+    def _close_handles(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:  # noqa: BLE001 - closing a damaged index must not fail
+                pass
+        if self._ix is not None:
+            try:
+                self._ix.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self._searcher = self._ix = None
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _touch_every_file(folder: Path, ix: Any, searcher: Any) -> None:
+    """Read a little from every segment so damage shows now, not in the middle of a search."""
+    for segment in ix._segments():  # noqa: SLF001 - Whoosh exposes no public segment list
+        if segment.is_compound():
+            name = segment.make_filename(segment.COMPOUND_EXT)
+            if not (folder / name).is_file():
+                raise IndexUnusable(f"corrupt: segment file {name} is missing")
+        elif not segment.list_files(ix.storage):
+            raise IndexUnusable(f"corrupt: the files of segment {segment.segment_id()} are missing")
+    reader = searcher.reader()
+    if reader.doc_count():
+        # First and last live document: the stored-field and id-column tables are read from
+        # both ends of each file, which is where truncation shows.
+        first = next(iter(reader.all_doc_ids()))
+        last = next(d for d in range(reader.doc_count_all() - 1, -1, -1) if not reader.is_deleted(d))
+        column = reader.column_reader("annotation_id")
+        for docnum in (first, last):
+            reader.stored_fields(docnum)
+            column[docnum]
+    for fieldname in ("text", "tag", "annotation_id"):
+        for term in reader.lexicon(fieldname):
+            list(reader.postings(fieldname, term).all_ids())
+            break
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the renames durable on POSIX; Windows cannot open a folder, and needs no such step.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
