@@ -1,0 +1,328 @@
+"""The `hamish` command line: thin subcommands over `reader.core.services.Library`.
+
+Exit codes: 0 success, 1 a user error (one clear line on stderr), 2 usage. Human output goes
+through `reader.terminal.Output` (display order on a terminal); `--json` and exports are always
+logical-order UTF-8.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from reader import __version__
+from reader.core.errors import HamishError
+from reader.core.models import Annotation, SearchHit
+from reader.terminal import BIDI_MODES, Output
+
+SUBCOMMANDS = (
+    "import", "list", "show", "annotate", "annotations", "edit", "delete", "restore", "trash",
+    "purge", "orphans", "tags", "add-tag", "search", "export", "import-annotations", "reindex",
+)
+
+
+def annotation_json(a: Annotation) -> dict[str, object]:
+    """An annotation as in the native export, plus `article_id` (CLI `--json` contract)."""
+    out: dict[str, object] = {
+        "id": a.id, "article_id": a.article_id, "start": a.start, "end": a.end, "quote": a.quote,
+        "prefix": a.prefix, "suffix": a.suffix, "tags": a.tags, "note": a.note, "color": a.color,
+        "created_at": a.created_at, "updated_at": a.updated_at,
+    }
+    if a.orphan:
+        out["orphan"] = True
+    if a.deleted_at:
+        out["deleted_at"] = a.deleted_at
+    return out
+
+
+def hit_json(h: SearchHit) -> dict[str, object]:
+    return {
+        "annotation_id": h.annotation_id, "article_id": h.article_id, "article_title": h.article_title,
+        "quote": h.quote, "note": h.note, "tags": h.tags, "start": h.start, "end": h.end,
+        "score": round(h.score, 4), "snippet": h.snippet,
+    }
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temp file in the same folder + fsync + rename: a failed write never
+    replaces a good file."""
+    path = path.expanduser()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# -- parser ---------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option given before the subcommand is not reset by the subparser's default.
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="library folder (default: $HAMISH_DATA_DIR or the user data folder)")
+    common.add_argument("--bidi", choices=BIDI_MODES, default=argparse.SUPPRESS,
+                        help="terminal text order: auto (display order on a terminal), logical, visual")
+
+    parser = argparse.ArgumentParser(
+        prog="hamish", parents=[common],
+        description="Hamish (هامش): read, annotate and search Arabic news, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"hamish {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    p = add("import", "import article files (.txt, .md, .html); prints ID<TAB>TITLE per file")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = add("list", "list the articles in the library")
+    p.add_argument("--json", action="store_true")
+
+    p = add("show", "print an article's text")
+    p.add_argument("article", metavar="ARTICLE", help="article id or unambiguous id prefix")
+
+    p = add("annotate", "highlight a passage by quote or by code-point offsets, with tags")
+    p.add_argument("article", metavar="ARTICLE")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", metavar="TEXT", help="the passage (harakat and alef forms forgiven)")
+    where.add_argument("--start", type=int, metavar="N", help="first code point (with --end)")
+    p.add_argument("--end", type=int, metavar="N", help="code point after the last one")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of --quote (1-based)")
+    p.add_argument("--tag", action="append", required=True, metavar="T", help="tag (repeatable)")
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--color", metavar="#RRGGBB", help="colour (default: the first tag's)")
+    p.add_argument("--json", action="store_true")
+
+    p = add("annotations", "list live annotations (of one article, or all)")
+    p.add_argument("article", nargs="?", metavar="ARTICLE")
+    p.add_argument("--json", action="store_true")
+
+    p = add("edit", "change an annotation's tags, note or colour")
+    p.add_argument("annotation", metavar="ANNOTATION")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="add a tag")
+    p.add_argument("--untag", action="append", default=[], metavar="T", help="remove a tag")
+    p.add_argument("--note", metavar="TEXT", help="replace the note ('' clears it)")
+    p.add_argument("--color", metavar="#RRGGBB")
+    p.add_argument("--json", action="store_true")
+
+    add("delete", "move an annotation to the trash").add_argument("annotation", metavar="ANNOTATION")
+    add("restore", "bring an annotation back from the trash").add_argument("annotation", metavar="ANNOTATION")
+    p = add("trash", "list annotations in the trash")
+    p.add_argument("--json", action="store_true")
+    p = add("purge", "delete annotations from the trash for good")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("annotation", nargs="?", metavar="ANNOTATION")
+    target.add_argument("--all", action="store_true", help="empty the whole trash")
+
+    p = add("orphans", "list annotations whose text could not be found again")
+    p.add_argument("--json", action="store_true")
+
+    p = add("tags", "list tags with their colours, keys and use counts")
+    p.add_argument("--json", action="store_true")
+    p = add("add-tag", "create a tag of your own")
+    p.add_argument("name")
+    p.add_argument("--color", metavar="#RRGGBB")
+
+    p = add("search", "search every highlight (words, tag:, article:, note:, quote:, AND/OR/NOT, \"…\", pre*)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = add("export", "export annotations (native JSON, W3C JSON-LD, or Markdown)")
+    p.add_argument("--format", choices=("native", "w3c", "markdown"), default="native")
+    p.add_argument("--article", metavar="ID", help="one article (default: the whole library)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+
+    p = add("import-annotations", "merge an exported annotations file (native or W3C) into the library")
+    p.add_argument("file", metavar="FILE")
+
+    add("reindex", "rebuild the search index from the database")
+    return parser
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+def _print_annotation(out: Output, a: Annotation) -> None:
+    flag = " (orphan)" if a.orphan else ""
+    out.line(f"{a.id}\t{a.start}-{a.end}\t{','.join(a.tags)}{flag}\t{a.quote}")
+    if a.note:
+        out.line(f"\tnote: {a.note}")
+
+
+def run(args: argparse.Namespace, out: Output, err: Output) -> int:
+    # Imported here so `hamish --help` stays instant.
+    from reader.core.services import Library
+
+    cmd = args.command
+    with Library.open(getattr(args, "data_dir", None), sync_index=cmd != "reindex") as lib:
+        if lib.index_rebuilt_because:
+            err.line(f"hamish: search index rebuilt ({lib.index_rebuilt_because})")
+        if cmd == "import":
+            failed = 0
+            for name in args.files:
+                try:
+                    result = lib.import_file(name)
+                except HamishError as e:
+                    err.line(f"hamish: {e}")
+                    failed += 1
+                    continue
+                out.line(f"{result.article.id}\t{result.article.title}")
+                if not result.created:
+                    err.line(f"hamish: {name}: already in the library as {result.article.id}")
+                elif result.reattached:
+                    err.line(f"hamish: {name}: {result.reattached} orphan annotation(s) found their place")
+            return 1 if failed else 0
+        if cmd == "list":
+            articles = lib.list_articles()
+            if args.json:
+                out.raw(dump_json([asdict(a) for a in articles]))
+            for a in [] if args.json else articles:
+                out.line(f"{a.id}\t{a.title}\t{a.annotation_count} annotations\t{a.imported_at}")
+            return 0
+        if cmd == "show":
+            article = lib.article(args.article)
+            out.line(article.title)
+            out.line(f"id {article.id} · {len(article.text)} characters · {article.source or 'no source'}")
+            out.line("")
+            out.line(article.text)
+            return 0
+        if cmd == "annotate":
+            if args.start is not None and args.end is None:
+                raise HamishError("--start needs --end")
+            ann = lib.annotate(
+                args.article, tags=args.tag, quote=args.quote, occurrence=args.occurrence,
+                start=args.start, end=args.end, note=args.note, color=args.color,
+            )
+            if args.json:
+                out.raw(dump_json(annotation_json(ann)))
+            else:
+                _print_annotation(out, ann)
+            return 0
+        if cmd in ("annotations", "trash", "orphans"):
+            if cmd == "annotations":
+                items = lib.annotations(args.article)
+            else:
+                items = lib.trash() if cmd == "trash" else lib.orphans()
+            if args.json:
+                out.raw(dump_json([annotation_json(a) for a in items]))
+            else:
+                for a in items:
+                    _print_annotation(out, a)
+            return 0
+        if cmd == "edit":
+            ann = lib.edit_annotation(
+                args.annotation, add_tags=args.tag, remove_tags=args.untag, note=args.note, color=args.color
+            )
+            if args.json:
+                out.raw(dump_json(annotation_json(ann)))
+            else:
+                _print_annotation(out, ann)
+            return 0
+        if cmd == "delete":
+            ann = lib.delete_annotation(args.annotation)
+            out.line(f"{ann.id}\tmoved to the trash (restore with: hamish restore {ann.id})")
+            return 0
+        if cmd == "restore":
+            ann = lib.restore_annotation(args.annotation)
+            _print_annotation(out, ann)
+            return 0
+        if cmd == "purge":
+            if args.all:
+                out.line(f"{lib.empty_trash()} annotation(s) deleted for good")
+            else:
+                lib.purge_annotation(args.annotation)
+                out.line("1 annotation deleted for good")
+            return 0
+        if cmd == "tags":
+            tags = lib.tags()
+            if args.json:
+                out.raw(dump_json([{**asdict(t), "count": n} for t, n in tags]))
+            for t, n in [] if args.json else tags:
+                key = f"key {t.key}" if t.key else "no key"
+                out.line(f"{t.name}\t{t.color}\t{key}\t{n}\t{'built-in' if t.builtin else 'yours'}")
+            return 0
+        if cmd == "add-tag":
+            tag = lib.add_tag(args.name, args.color)
+            out.line(f"{tag.name}\t{tag.color}")
+            return 0
+        if cmd == "search":
+            if args.limit < 1:
+                raise HamishError("--limit must be at least 1")
+            hits = lib.search(args.query, limit=args.limit)
+            if args.json:
+                out.raw(dump_json([hit_json(h) for h in hits]))
+            else:
+                for h in hits:
+                    out.line(f"{h.annotation_id}\t{h.article_title}\t{','.join(h.tags)}\t{h.snippet}")
+                if not hits:
+                    err.line("hamish: no highlight matches")
+            return 0
+        if cmd == "export":
+            text = lib.export(args.format, args.article)
+            if args.output:
+                write_atomically(Path(args.output), text)
+            else:
+                out.raw(text)
+            return 0
+        if cmd == "import-annotations":
+            try:
+                data = Path(args.file).read_bytes()
+            except OSError as e:
+                raise HamishError(f"{args.file}: {e.strerror or e}") from e
+            report = lib.import_annotations(data)
+            out.line(
+                f"{report.format}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged,"
+                f" {report.articles_created} article(s) created, {len(report.orphans)} orphan(s)"
+            )
+            for orphan_id in report.orphans:
+                err.line(f"hamish: orphan (its text was not found): {orphan_id}")
+            return 0
+        if cmd == "reindex":
+            count = lib.reindex()
+            out.line(f"indexed {count} annotation(s)")
+            return 0
+    raise AssertionError(f"unhandled command {cmd}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    mode = getattr(args, "bidi", "auto")
+    out, err = Output(mode, sys.stdout), Output(mode, sys.stderr)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return run(args, out, err)
+    except HamishError as e:
+        err.line(f"hamish: error: {e}")
+        return 1
+    except KeyboardInterrupt:
+        err.line("hamish: interrupted")
+        return 130
+    except BrokenPipeError:
+        # `hamish list | head`: the reader went away; not an error of ours.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,493 @@
+"""Use cases shared by the CLI and the GUI: import, annotate, tag, search, export, exchange.
+
+`Library` owns one data folder: the SQLite database (the source of truth) and the Whoosh index
+(a view of it). Every change is one SQLite transaction that also journals the touched
+annotations; the index then catches up from the journal, so a crash between the two heals the
+next time the library is opened.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reader.core import anchoring, importers
+from reader.core.errors import HamishError, InvalidAnnotation, NotFound
+from reader.core.exchange import (
+    ExportArticle,
+    IncomingArticle,
+    export_markdown,
+    export_native,
+    export_w3c,
+    read_annotations_file,
+)
+from reader.core.models import Annotation, Article, ArticleSummary, SearchHit, Tag
+from reader.core.paths import BACKUP_DIR_NAME, DATABASE_NAME, INDEX_DIR_NAME, data_dir
+from reader.core.search import IndexUnusable, SearchIndex
+from reader.core.storage import Database
+from reader.core.storage import repository as repo
+from reader.core.text import context, find_folded, sha256_text
+
+BUILTIN_TAGS = ("company", "figure", "quote", "person")
+# Colours offered to user tags in turn; distinct from the built-in four.
+TAG_PALETTE = ("#b39ddb", "#4dd0e1", "#ffb74d", "#a1887f", "#f48fb1", "#aed581", "#90a4ae", "#ff8a65")
+EXPORT_FORMATS = ("native", "w3c", "markdown")
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_TAG_LENGTH = 40
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def normalize_tag(name: str) -> str:
+    """The stored form of a tag name: NFC, trimmed, lower case, inner spaces as '-'."""
+    cleaned = "-".join(unicodedata.normalize("NFC", name).strip().lower().split())
+    if not cleaned:
+        raise InvalidAnnotation("a tag name cannot be empty")
+    if len(cleaned) > MAX_TAG_LENGTH:
+        raise InvalidAnnotation(f"tag {cleaned[:20]!r}… is longer than {MAX_TAG_LENGTH} characters")
+    if any(c in cleaned for c in ':"()*'):
+        raise InvalidAnnotation(f'tag {cleaned!r} contains one of : " ( ) * (they are search syntax)')
+    return cleaned
+
+
+@dataclass
+class ImportResult:
+    article: ArticleSummary
+    created: bool
+    reattached: int = 0  # orphan annotations that found their place in a placeholder's text
+
+
+@dataclass
+class ExchangeReport:
+    format: str
+    articles_created: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    orphans: list[str] = field(default_factory=list)
+
+
+class Library:
+    """One user's library in one data folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.db = Database(folder / DATABASE_NAME, folder / BACKUP_DIR_NAME)
+        self.index = SearchIndex(folder / INDEX_DIR_NAME)
+        self.index_rebuilt_because: str | None = None
+
+    @classmethod
+    def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True) -> Library:
+        lib = cls(data_dir(folder))
+        if sync_index:
+            lib.sync_index()
+        return lib
+
+    def close(self) -> None:
+        self.index.close()
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ------------------------------------------------------------------------------
+    def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
+        """Import an article; the same content again returns the existing article."""
+        loaded = importers.load_file(path)
+        sha = sha256_text(loaded.text)
+        reattached = 0
+        with self.db.transaction():
+            existing = repo.article_by_sha(self.db, sha)
+            if existing and not existing[1]:
+                return ImportResult(self._summary(existing[0].id), created=False)
+            if existing:  # a placeholder created by an annotations import: fill in its text
+                article = replace(existing[0], title=loaded.title, text=loaded.text,
+                                  source=loaded.source, format=loaded.format, imported_at=now_iso())
+                repo.fill_placeholder(self.db, article)
+                reattached = self._reanchor_orphans(article)
+            else:
+                article = Article(id=str(uuid.uuid4()), title=loaded.title, text=loaded.text, sha256=sha,
+                                  source=loaded.source, format=loaded.format, imported_at=now_iso())
+                repo.insert_article(self.db, article)
+        self.sync_index()
+        return ImportResult(self._summary(article.id), created=True, reattached=reattached)
+
+    def list_articles(self) -> list[ArticleSummary]:
+        return repo.article_summaries(self.db)
+
+    def article(self, ref: str) -> Article:
+        article_id = repo.resolve_id(self.db, "articles", ref, "article")
+        found = repo.article_by_id(self.db, article_id)
+        assert found is not None
+        return found
+
+    def _summary(self, article_id: str) -> ArticleSummary:
+        return next(s for s in repo.article_summaries(self.db) if s.id == article_id)
+
+    def rename_article(self, ref: str, title: str) -> Article:
+        title = " ".join(title.split())
+        if not title:
+            raise HamishError("a title cannot be empty")
+        article = self.article(ref)
+        with self.db.transaction():
+            repo.rename_article(self.db, article.id, title)
+            repo.journal_article(self.db, article.id)
+        self.sync_index()
+        return replace(article, title=title)
+
+    def delete_article(self, ref: str) -> Article:
+        """Delete an article and all its annotations (the GUI asks first)."""
+        article = self.article(ref)
+        with self.db.transaction():
+            ids = [a.id for a in repo.annotations_for(self.db, article.id)]
+            ids += [a.id for a in repo.annotations_for(self.db, article.id, deleted=True)]
+            repo.delete_article(self.db, article.id)
+            repo.journal(self.db, ids)
+        self.sync_index()
+        return article
+
+    # -- tags ----------------------------------------------------------------------------------
+    def tags(self) -> list[tuple[Tag, int]]:
+        """Every tag with the number of live annotations using it."""
+        return repo.all_tags(self.db)
+
+    def add_tag(self, name: str, color: str | None = None, key: str = "") -> Tag:
+        name = normalize_tag(name)
+        with self.db.transaction():
+            return self._ensure_tag(name, color, key)
+
+    def _ensure_tag(self, name: str, color: str | None = None, key: str = "") -> Tag:
+        existing = repo.tag_by_name(self.db, name)
+        if existing:
+            return existing
+        if color is not None and not _COLOR_RE.match(color):
+            raise InvalidAnnotation(f"colour {color!r} is not of the form #rrggbb")
+        used = {t.color.lower() for t, _ in repo.all_tags(self.db)}
+        if color is None:
+            color = next((c for c in TAG_PALETTE if c not in used), TAG_PALETTE[len(used) % len(TAG_PALETTE)])
+        tag = Tag(name=name, color=color, builtin=False, key=key)
+        repo.insert_tag(self.db, tag)
+        return tag
+
+    # -- annotations ---------------------------------------------------------------------------
+    def annotate(
+        self,
+        article_ref: str,
+        *,
+        tags: Iterable[str],
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        occurrence: int = 1,
+        note: str = "",
+        color: str | None = None,
+    ) -> Annotation:
+        """Create an annotation by code-point offsets or by quote (the Nth occurrence)."""
+        article = self.article(article_ref)
+        text = article.text
+        if quote is not None:
+            start, end = self._locate_quote(text, quote, occurrence)
+        if start is None or end is None:
+            raise InvalidAnnotation("give either a quote or both start and end")
+        if not (0 <= start < end <= len(text)):
+            raise InvalidAnnotation(
+                f"offsets {start}..{end} are outside the article (0 ≤ start < end ≤ {len(text)})"
+            )
+        tag_names = self._tag_list(tags)
+        if not tag_names:
+            raise InvalidAnnotation("an annotation needs at least one tag")
+        stamp = now_iso()
+        prefix, suffix = context(text, start, end)
+        with self.db.transaction():
+            tag_objs = [self._ensure_tag(t) for t in tag_names]
+            ann = Annotation(
+                id=str(uuid.uuid4()), article_id=article.id, start=start, end=end, quote=text[start:end],
+                prefix=prefix, suffix=suffix, tags=tag_names, note=note.strip(),
+                color=self._checked_color(color) or tag_objs[0].color, created_at=stamp, updated_at=stamp,
+            )
+            repo.save_annotation(self.db, ann)
+        self.sync_index()
+        return ann
+
+    @staticmethod
+    def _locate_quote(text: str, quote: str, occurrence: int) -> tuple[int, int]:
+        if not quote.strip():
+            raise InvalidAnnotation("the quote is empty")
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(quote), text)]
+        if not spans:
+            # Forgive harakat, alef forms and case the way search does.
+            spans = find_folded(text, quote)
+        if not spans:
+            raise InvalidAnnotation(f"the quote {quote!r} is not in the article")
+        if not 1 <= occurrence <= len(spans):
+            raise InvalidAnnotation(
+                f"the quote occurs {len(spans)} time(s); occurrence must be between 1 and {len(spans)}"
+            )
+        return spans[occurrence - 1]
+
+    @staticmethod
+    def _checked_color(color: str | None) -> str | None:
+        if color is not None and not _COLOR_RE.match(color):
+            raise InvalidAnnotation(f"colour {color!r} is not of the form #rrggbb")
+        return color
+
+    @staticmethod
+    def _tag_list(tags: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for t in tags:
+            name = normalize_tag(t)
+            if name not in out:
+                out.append(name)
+        return out
+
+    def annotation(self, ref: str) -> Annotation:
+        annotation_id = repo.resolve_id(self.db, "annotations", ref, "annotation")
+        found = repo.annotation_by_id(self.db, annotation_id)
+        assert found is not None
+        return found
+
+    def annotations(self, article_ref: str | None = None) -> list[Annotation]:
+        """Live annotations (not in the trash), in text order per article."""
+        article_id = self.article(article_ref).id if article_ref else None
+        return repo.annotations_for(self.db, article_id)
+
+    def trash(self) -> list[Annotation]:
+        return repo.annotations_for(self.db, deleted=True)
+
+    def orphans(self) -> list[Annotation]:
+        return repo.annotations_for(self.db, orphans_only=True)
+
+    def edit_annotation(
+        self,
+        ref: str,
+        *,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+        set_tags: Iterable[str] | None = None,
+        note: str | None = None,
+        color: str | None = None,
+    ) -> Annotation:
+        ann = self.annotation(ref)
+        tags = self._tag_list(set_tags) if set_tags is not None else list(ann.tags)
+        for t in self._tag_list(add_tags):
+            if t not in tags:
+                tags.append(t)
+        removed = set(self._tag_list(remove_tags))
+        unknown = removed - set(tags)
+        if unknown:
+            raise InvalidAnnotation(f"the annotation has no tag {sorted(unknown)[0]!r}")
+        tags = [t for t in tags if t not in removed]
+        if not tags:
+            raise InvalidAnnotation("an annotation needs at least one tag; add another before removing the last")
+        with self.db.transaction():
+            tag_objs = [self._ensure_tag(t) for t in tags]
+            new_color = self._checked_color(color)
+            if new_color is None:
+                # Colour follows the first tag unless the user chose one explicitly.
+                old_first = repo.tag_by_name(self.db, ann.tags[0]) if ann.tags else None
+                follows_tag = old_first is None or ann.color == old_first.color or not ann.color
+                new_color = tag_objs[0].color if follows_tag else ann.color
+            updated = replace(
+                ann, tags=tags, note=ann.note if note is None else note.strip(), color=new_color,
+                updated_at=now_iso(),
+            )
+            repo.save_annotation(self.db, updated)
+        self.sync_index()
+        return updated
+
+    def delete_annotation(self, ref: str) -> Annotation:
+        """Move to the trash (restorable)."""
+        ann = self.annotation(ref)
+        if ann.deleted_at:
+            return ann
+        stamp = now_iso()
+        updated = replace(ann, deleted_at=stamp, updated_at=stamp)
+        with self.db.transaction():
+            repo.save_annotation(self.db, updated)
+        self.sync_index()
+        return updated
+
+    def restore_annotation(self, ref: str) -> Annotation:
+        ann = self.annotation(ref)
+        if not ann.deleted_at:
+            return ann
+        updated = replace(ann, deleted_at=None, updated_at=now_iso())
+        with self.db.transaction():
+            repo.save_annotation(self.db, updated)
+        self.sync_index()
+        return updated
+
+    def purge_annotation(self, ref: str) -> None:
+        """Delete for good; only from the trash."""
+        ann = self.annotation(ref)
+        if not ann.deleted_at:
+            raise InvalidAnnotation("only annotations in the trash can be purged; delete it first")
+        with self.db.transaction():
+            repo.purge_annotation(self.db, ann.id)
+        self.sync_index()
+
+    def empty_trash(self) -> int:
+        trashed = self.trash()
+        with self.db.transaction():
+            for ann in trashed:
+                repo.purge_annotation(self.db, ann.id)
+        self.sync_index()
+        return len(trashed)
+
+    # -- search --------------------------------------------------------------------------------
+    def sync_index(self, progress: Callable[[int], None] | None = None) -> str | None:
+        """Bring the index in step with SQLite; returns why it was rebuilt, or None."""
+        problem = self.index.problem()
+        if problem:
+            count = self.reindex(progress)
+            # A new library has no index yet: nothing worth telling the user.
+            if count or problem != "missing":
+                self.index_rebuilt_because = problem
+                return problem
+            return None
+        seq, ids = repo.pending_journal(self.db)
+        if not ids:
+            return None
+        live = {doc.annotation_id: doc for doc in repo.index_docs(self.db, ids)}
+        try:
+            self.index.apply(live.values(), ids - live.keys())
+        except IndexUnusable as err:
+            # Damage that only showed on write: rebuild from SQLite, which has everything.
+            self.reindex(progress)
+            self.index_rebuilt_because = err.reason
+            return err.reason
+        with self.db.transaction():
+            repo.clear_journal(self.db, seq)
+        return None
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the index from SQLite."""
+        seq, _ = repo.pending_journal(self.db)
+        count = self.index.rebuild(repo.index_docs(self.db), progress)
+        with self.db.transaction():
+            repo.clear_journal(self.db, seq)
+        return count
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        try:
+            return self.index.search(query, limit=limit)
+        except IndexUnusable as err:
+            # Whoosh has no checksums: some damage only shows while searching.
+            self.reindex()
+            self.index_rebuilt_because = err.reason
+            return self.index.search(query, limit=limit)
+
+    # -- exchange ------------------------------------------------------------------------------
+    def _export_items(self, article_ref: str | None) -> list[ExportArticle]:
+        articles = [self.article(article_ref)] if article_ref else [
+            self.article(s.id) for s in self.list_articles()
+        ]
+        return [ExportArticle(a, repo.annotations_for(self.db, a.id)) for a in articles]
+
+    def export(self, fmt: str = "native", article_ref: str | None = None) -> str:
+        """The library (or one article) as native JSON, W3C JSON-LD or Markdown text."""
+        items = self._export_items(article_ref)
+        if fmt == "native":
+            return json.dumps(export_native(items, now_iso()), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "w3c":
+            return json.dumps(export_w3c(items, now_iso()), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "markdown":
+            return export_markdown(items)
+        raise HamishError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+
+    def import_annotations(self, data: bytes) -> ExchangeReport:
+        """Merge an annotations file by annotation id, all in one transaction."""
+        fmt, incoming = read_annotations_file(data)
+        report = ExchangeReport(format=fmt)
+        with self.db.transaction():
+            for inc in incoming:
+                article = self._article_for_incoming(inc, report)
+                for ann in inc.annotations:
+                    self._merge_annotation(article, ann, report)
+        self.sync_index()
+        return report
+
+    def _article_for_incoming(self, inc: IncomingArticle, report: ExchangeReport) -> Article:
+        found = repo.article_by_id(self.db, inc.id)
+        if found is None and inc.sha256:
+            by_sha = repo.article_by_sha(self.db, inc.sha256)
+            found = by_sha[0] if by_sha else None
+        if found is not None:
+            if inc.text is not None and repo.is_placeholder(self.db, found.id) and (
+                sha256_text(inc.text) == found.sha256
+            ):
+                # A placeholder whose text this file now carries.
+                found = replace(found, text=inc.text, title=inc.title or found.title)
+                repo.fill_placeholder(self.db, found)
+                self._reanchor_orphans(found)
+            return found
+        article_id = inc.id or str(uuid.uuid4())
+        text = inc.text or ""
+        article = Article(
+            id=article_id, title=inc.title or "(untitled)", text=text,
+            sha256=sha256_text(text) if inc.text is not None else inc.sha256,
+            source=inc.source, format="txt", imported_at=now_iso(),
+        )
+        repo.insert_article(self.db, article, placeholder=inc.text is None)
+        report.articles_created += 1
+        return article
+
+    def _merge_annotation(self, article: Article, ann: Annotation, report: ExchangeReport) -> None:
+        local = repo.annotation_by_id(self.db, ann.id)
+        if local is not None and local.updated_at > ann.updated_at:
+            report.unchanged += 1  # ours is newer: keep it
+            return
+        tag_names = self._tag_list(ann.tags) or ["quote"]
+        for t in tag_names:
+            self._ensure_tag(t)
+        placed = anchoring.anchor(article.text, ann.quote, ann.prefix, ann.suffix, ann.start, ann.end)
+        if placed is None:
+            start, end, orphan = ann.start, ann.end, True
+        else:
+            start, end, orphan = placed.start, placed.end, False
+        merged = replace(
+            ann, article_id=article.id, start=start, end=end, tags=tag_names, orphan=orphan,
+            deleted_at=local.deleted_at if local else None,
+        )
+        if orphan:
+            report.orphans.append(ann.id)
+        if local is not None and local == merged:
+            report.unchanged += 1
+            return
+        repo.save_annotation(self.db, merged)
+        if local is None:
+            report.added += 1
+        else:
+            report.updated += 1
+
+    def _reanchor_orphans(self, article: Article) -> int:
+        placed_count = 0
+        for ann in repo.annotations_for(self.db, article.id, orphans_only=True):
+            placed = anchoring.anchor(article.text, ann.quote, ann.prefix, ann.suffix, ann.start, ann.end)
+            if placed is not None:
+                repo.save_annotation(self.db, replace(ann, start=placed.start, end=placed.end, orphan=False))
+                placed_count += 1
+        return placed_count
+
+    # -- maintenance ---------------------------------------------------------------------------
+    def check_index(self) -> tuple[set[str], set[str]]:
+        """(missing from the index, ghosts in the index) compared with SQLite."""
+        live = repo.live_annotation_ids(self.db)
+        indexed = self.index.doc_ids()
+        return live - indexed, indexed - live
+
+    def remove_index(self) -> None:
+        self.index.close()
+        shutil.rmtree(self.folder / INDEX_DIR_NAME, ignore_errors=True)

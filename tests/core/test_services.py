@@ -1,0 +1,238 @@
+"""Library use cases on the sample article: import, annotate, tags, trash, search sync."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import Ambiguous, ImportFailed, InvalidAnnotation, NotFound
+from reader.core.services import Library
+
+
+def test_import_sample_then_again_returns_the_same_article(library: Library, sample_path: Path, sample_text: str) -> None:
+    first = library.import_file(sample_path)
+    assert first.created
+    assert first.article.title == "بكين توتر على nvidia."
+    again = library.import_file(sample_path)
+    assert not again.created and again.article.id == first.article.id
+    assert len(library.list_articles()) == 1
+    assert library.article(first.article.id).text == sample_text.strip("\n")
+
+
+def test_same_text_in_cp1256_is_the_same_article(library: Library, sample_text: str, tmp_path: Path) -> None:
+    # Windows-1256 has no Arabic percent sign (U+066A): use the ASCII one in both files.
+    text = sample_text.replace("٪", "%")
+    modern, legacy = tmp_path / "modern.txt", tmp_path / "legacy.txt"
+    modern.write_text(text, encoding="utf-8")
+    legacy.write_bytes(text.encode("cp1256"))
+    first = library.import_file(modern)
+    again = library.import_file(legacy)
+    assert again.article.id == first.article.id and not again.created
+
+
+def test_bad_file_stores_nothing(library: Library, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ImportFailed, match="empty.txt"):
+        library.import_file(empty)
+    assert library.list_articles() == []
+
+
+def test_annotate_by_quote_keeps_quote_prefix_suffix(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    text = library.article(art.id).text
+    ann = library.annotate(art.id, quote="8.2 مليار دولار", tags=["figure"], note="صندوق استثمار")
+    assert text[ann.start : ann.end] == "8.2 مليار دولار"
+    assert ann.prefix == text[ann.start - 32 : ann.start]
+    assert ann.suffix == text[ann.end : ann.end + 32]
+    assert ann.color == "#f6c343"
+    assert ann.tags == ["figure"]
+
+
+def test_annotate_by_occurrence_and_offsets(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    text = library.article(art.id).text
+    second = library.annotate(art.id, quote="Nvidia", occurrence=2, tags=["company"])
+    first_pos = text.index("Nvidia")
+    assert second.start == text.index("Nvidia", first_pos + 1)
+    by_offsets = library.annotate(art.id, start=0, end=4, tags=["company", "person"])
+    assert by_offsets.quote == text[0:4]
+    with pytest.raises(InvalidAnnotation, match="occurs"):
+        library.annotate(art.id, quote="Nvidia", occurrence=999, tags=["company"])
+    with pytest.raises(InvalidAnnotation, match="not in the article"):
+        library.annotate(art.id, quote="Samsung Electronics", tags=["company"])
+
+
+@pytest.mark.parametrize("start,end", [(-1, 3), (5, 5), (7, 3), (0, 10**7)])
+def test_offsets_are_validated(library: Library, sample_path: Path, start: int, end: int) -> None:
+    art = library.import_file(sample_path).article
+    with pytest.raises(InvalidAnnotation):
+        library.annotate(art.id, start=start, end=end, tags=["quote"])
+    assert library.annotations() == []
+
+
+def test_quote_forgiving_harakat_and_alef(library: Library, tmp_path: Path) -> None:
+    f = tmp_path / "h.txt"
+    f.write_text("قالَ الرَّئيسُ التنفيذي إن الأرباح ارتفعت\n", encoding="utf-8")
+    art = library.import_file(f).article
+    ann = library.annotate(art.id, quote="الرئيس", tags=["person"])
+    assert ann.quote == "الرَّئيسُ"
+    ann2 = library.annotate(art.id, quote="الارباح", tags=["figure"])
+    assert ann2.quote == "الأرباح"
+
+
+def test_astral_characters_before_a_highlight(library: Library, tmp_path: Path) -> None:
+    f = tmp_path / "emoji.txt"
+    f.write_text("📈🚀 سهم Nvidia ارتفع 15 ٪ اليوم\n", encoding="utf-8")
+    art = library.import_file(f).article
+    ann = library.annotate(art.id, quote="Nvidia", tags=["company"])
+    assert (ann.start, ann.end) == (7, 13)  # code points: each emoji counts one
+    hits = library.search("nvidia")
+    assert [(h.start, h.end) for h in hits] == [(7, 13)]
+
+
+def test_overlapping_annotations_and_several_tags(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    outer = library.annotate(art.id, quote="رقائق H20 من Nvidia", tags=["quote", "company"])
+    inner = library.annotate(art.id, start=outer.end - 6, end=outer.end, tags=["company"])
+    assert inner.quote == "Nvidia"
+    assert outer.color == "#7bc67b"  # the first tag's colour
+    assert len(library.annotations(art.id)) == 2
+
+
+def test_custom_tags_get_distinct_colours(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    a = library.annotate(art.id, quote="Tencent", tags=["China Tech"])
+    b = library.annotate(art.id, quote="Alibaba", tags=["منافس"])
+    assert a.tags == ["china-tech"] and b.tags == ["منافس"]
+    colours = {t.name: t.color for t, _ in library.tags()}
+    assert len(set(colours.values())) == len(colours)
+    assert colours["china-tech"] == a.color
+
+
+def test_edit_tags_note_colour(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    ann = library.annotate(art.id, quote="Jensen Huang", tags=["company"])
+    ann = library.edit_annotation(ann.id, add_tags=["person"], remove_tags=["company"], note="الرئيس التنفيذي")
+    assert ann.tags == ["person"] and ann.color == "#e57373" and ann.note == "الرئيس التنفيذي"
+    ann = library.edit_annotation(ann.id, color="#123456")
+    assert ann.color == "#123456"
+    ann = library.edit_annotation(ann.id, add_tags=["quote"])
+    assert ann.color == "#123456", "an explicit colour is kept when tags change"
+    with pytest.raises(InvalidAnnotation, match="at least one tag"):
+        library.edit_annotation(ann.id, remove_tags=["person", "quote"])
+    with pytest.raises(InvalidAnnotation, match="#rrggbb"):
+        library.edit_annotation(ann.id, color="red")
+
+
+def test_trash_restore_purge(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    ann = library.annotate(art.id, quote="Huawei", tags=["company"])
+    assert [h.annotation_id for h in library.search("huawei")] == [ann.id]
+    library.delete_annotation(ann.id)
+    assert library.annotations() == [] and [a.id for a in library.trash()] == [ann.id]
+    assert library.search("huawei") == []
+    library.restore_annotation(ann.id)
+    assert [h.annotation_id for h in library.search("huawei")] == [ann.id]
+    with pytest.raises(InvalidAnnotation, match="trash"):
+        library.purge_annotation(ann.id)
+    library.delete_annotation(ann.id)
+    library.purge_annotation(ann.id)
+    assert library.trash() == [] and library.search("huawei") == []
+    with pytest.raises(NotFound):
+        library.annotation(ann.id)
+
+
+def test_id_prefixes(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    assert library.article(art.id[:6]).id == art.id
+    with pytest.raises(NotFound):
+        library.article("zzzz")
+    count = library.article(art.id).text.count("Nvidia")
+    assert count > 16
+    ids = [library.annotate(art.id, quote="Nvidia", occurrence=n, tags=["company"]).id for n in range(1, count + 1)]
+    # More than 16 random uuids: at least two share their first hex digit.
+    firsts = [i[0] for i in ids]
+    shared = next(c for c in firsts if firsts.count(c) > 1)
+    with pytest.raises(Ambiguous):
+        library.annotation(shared)
+
+
+def test_rename_article_updates_search(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    library.annotate(art.id, quote="Metax", tags=["company"])
+    library.rename_article(art.id, "رقائق الصين")
+    hits = library.search("article:رقائق")
+    assert [h.article_title for h in hits] == ["رقائق الصين"]
+
+
+def test_delete_article_removes_its_annotations_from_search(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    library.annotate(art.id, quote="Metax", tags=["company"])
+    library.delete_article(art.id)
+    assert library.list_articles() == [] and library.search("metax") == []
+    assert library.check_index() == (set(), set())
+
+
+def test_index_deleted_is_rebuilt_on_open(data_dir: Path, sample_path: Path) -> None:
+    with Library.open(data_dir) as lib:
+        art = lib.import_file(sample_path).article
+        ann = lib.annotate(art.id, quote="Cambricon", tags=["company"])
+        lib.remove_index()
+    with Library.open(data_dir) as lib:
+        assert lib.index_rebuilt_because == "missing"
+        assert [h.annotation_id for h in lib.search("cambricon")] == [ann.id]
+
+
+def test_index_corrupted_is_rebuilt_on_open(data_dir: Path, sample_path: Path) -> None:
+    with Library.open(data_dir) as lib:
+        art = lib.import_file(sample_path).article
+        ann = lib.annotate(art.id, quote="Cambricon", tags=["company"])
+    segments = [p for p in (data_dir / "index").iterdir() if p.is_file() and not p.name.startswith(".")]
+    assert segments
+    for p in segments:
+        p.write_bytes(b"\x00garbage" * 7)
+    with Library.open(data_dir) as lib:
+        assert lib.index_rebuilt_because and lib.index_rebuilt_because.startswith(("corrupt", "old", "missing"))
+        assert [h.annotation_id for h in lib.search("cambricon")] == [ann.id]
+
+
+def test_crash_between_database_and_index_heals_on_next_open(
+    data_dir: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Library.open(data_dir) as lib:
+        art = lib.import_file(sample_path).article
+        kept = lib.annotate(art.id, quote="Baidu", tags=["company"])
+
+        def crash(*args: object, **kwargs: object) -> None:
+            raise SystemExit("killed before the index was written")
+
+        monkeypatch.setattr(lib.index, "apply", crash)
+        with pytest.raises(SystemExit):
+            lib.annotate(art.id, quote="Tencent", tags=["company"])
+        with pytest.raises(SystemExit):
+            lib.delete_annotation(kept.id)
+    monkeypatch.undo()
+    with Library.open(data_dir) as lib:
+        assert [h.quote for h in lib.search("tencent")] == ["Tencent"]
+        assert lib.search("baidu") == []
+        assert lib.check_index() == (set(), set())
+
+
+def test_damage_found_while_searching_rebuilds_and_answers(library: Library, sample_path: Path, monkeypatch) -> None:
+    from reader.core.search import IndexUnusable
+
+    art = library.import_file(sample_path).article
+    ann = library.annotate(art.id, quote="Deepseek", tags=["company"])
+    real_search = library.index.search
+    calls: list[str] = []
+
+    def damaged_once(query: str, limit: int = 20):
+        calls.append(query)
+        if len(calls) == 1:
+            raise IndexUnusable("corrupt: truncated postings")
+        return real_search(query, limit=limit)
+
+    monkeypatch.setattr(library.index, "search", damaged_once)
+    assert [h.annotation_id for h in library.search("deepseek")] == [ann.id]
+    assert library.index_rebuilt_because == "corrupt: truncated postings" and len(calls) == 2
