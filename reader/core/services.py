@@ -424,6 +424,12 @@ class Library:
         if found is None and inc.sha256:
             by_sha = repo.article_by_sha(self.db, inc.sha256)
             found = by_sha[0] if by_sha else None
+        if found is None and inc.text is None:
+            # A file without the article's text (another tool's, or an older copy of the
+            # article): attach to the article of that source or title, if exactly one, and let
+            # anchoring find each quote in the text as it is now.
+            found = (inc.source and repo.unique_article_by(self.db, "source", inc.source)) or (
+                inc.title and repo.unique_article_by(self.db, "title", inc.title)) or None
         if found is not None:
             if inc.text is not None and repo.is_placeholder(self.db, found.id) and (
                 sha256_text(inc.text) == found.sha256

@@ -236,3 +236,36 @@ def test_damage_found_while_searching_rebuilds_and_answers(library: Library, sam
     monkeypatch.setattr(library.index, "search", damaged_once)
     assert [h.annotation_id for h in library.search("deepseek")] == [ann.id]
     assert library.index_rebuilt_because == "corrupt: truncated postings" and len(calls) == 2
+
+
+def test_annotations_re_anchor_on_changed_text_and_orphans_are_kept(
+    data_dir: Path, sample_text: str, tmp_path: Path
+) -> None:
+    """Annotations exported from one version of an article, imported where its text changed."""
+    import json
+
+    old = tmp_path / "old" / "article.txt"
+    old.parent.mkdir()
+    old.write_text(sample_text, encoding="utf-8")
+    with Library.open(tmp_path / "lib-a") as a:
+        art = a.import_file(old).article
+        moved = a.annotate(art.id, quote="8.2 مليار دولار", tags=["figure"])
+        gone = a.annotate(art.id, quote="وقد نفت Nvidia المطالبة", tags=["quote"])
+        exported = json.loads(a.export("native"))
+    # The file without the old text, as another tool or an old export would have it.
+    del exported["articles"][0]["text"]
+    title, body = sample_text.split("\n", 1)
+    new_text = title + "\nتحديث: أضيفت هذه الفقرة بعد النشر.\n" + body.replace("وقد نفت Nvidia المطالبة.", "")
+    new = tmp_path / "new" / "article.txt"
+    new.parent.mkdir()
+    new.write_text(new_text, encoding="utf-8")
+    with Library.open(tmp_path / "lib-b") as b:
+        current = b.import_file(new).article  # same title, different text and id
+        report = b.import_annotations(json.dumps(exported, ensure_ascii=False).encode("utf-8"))
+        assert report.added == 2 and report.orphans == [gone.id] and report.articles_created == 0
+        placed = b.annotation(moved.id)
+        text = b.article(current.id).text
+        assert placed.article_id == current.id and not placed.orphan
+        assert text[placed.start : placed.end] == "8.2 مليار دولار" and placed.start > moved.start
+        assert [o.id for o in b.orphans()] == [gone.id]
+        assert b.orphans()[0].quote == "وقد نفت Nvidia المطالبة"

@@ -49,6 +49,15 @@ def article_by_id(db: Database, article_id: str) -> Article | None:
     return _article(row) if row else None
 
 
+def unique_article_by(db: Database, column: str, value: str) -> Article | None:
+    """The one real (not placeholder) article whose `column` is `value`; None if none or several."""
+    assert column in ("title", "source")
+    rows = db.execute(
+        f"SELECT * FROM articles WHERE {column} = ? AND placeholder = 0 LIMIT 2", (value,)
+    ).fetchall()
+    return _article(rows[0]) if len(rows) == 1 else None
+
+
 def is_placeholder(db: Database, article_id: str) -> bool:
     row = db.execute("SELECT placeholder FROM articles WHERE id = ?", (article_id,)).fetchone()
     return bool(row and row["placeholder"])
