@@ -65,3 +65,32 @@ def test_context_is_32_code_points_each_side(sample_text: str) -> None:
     assert len(prefix) == 32 and len(suffix) == 32
     assert sample_text[start - 32 : start + 9 + 32] == prefix + "8.2 مليار" + suffix
     assert context("abc", 0, 1) == ("", "bc")
+
+
+def _reference_direction(text: str) -> str | None:
+    """The rule spelled out per character with unicodedata (slow, obviously right).
+    Tatweel is a modifier letter to Unicode but only stretches a joint: not counted."""
+    text = text.replace("ـ", "")
+    rtl = sum(1 for c in text if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL"))
+    ltr = sum(1 for c in text if c.isalpha() and unicodedata.bidirectional(c) == "L")
+    if rtl == ltr == 0:
+        return None
+    return "rtl" if rtl >= ltr else "ltr"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(
+        list("نفيدياالشركةأإآىةـ") + list("NVIDIAnvidiaÉé") + list("שלום") + list("Привет")
+        + list("0123456789٠١٢٣٪،؟.,;:-—“”«» \u064e\u0650\u0651\u0652")
+    ),
+    max_size=60,
+)
+
+
+@given(_MIXED)
+@settings(max_examples=300, deadline=None)
+def test_fast_direction_agrees_with_the_per_character_rule(text: str) -> None:
+    assert letter_direction(text) == _reference_direction(text)
