@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.core import anchoring, importers
-from reader.core.errors import HamishError, InvalidAnnotation, NotFound
+from reader.core.errors import HamishError, InvalidAnnotation
 from reader.core.exchange import (
     ExportArticle,
     IncomingArticle,
@@ -329,6 +329,25 @@ class Library:
         self.sync_index()
         return updated
 
+    def put_annotation(self, snapshot: Annotation) -> Annotation:
+        """Store this exact state of an annotation (undo/redo bring back earlier states)."""
+        article = self.article(snapshot.article_id)
+        if not snapshot.orphan and not (0 <= snapshot.start < snapshot.end <= len(article.text)):
+            raise InvalidAnnotation("the annotation no longer fits its article")
+        with self.db.transaction():
+            for name in snapshot.tags:
+                self._ensure_tag(name)
+            repo.save_annotation(self.db, snapshot)
+        self.sync_index()
+        return snapshot
+
+    def forget_annotation(self, ref: str) -> None:
+        """Remove an annotation entirely, trash or not (undoing its creation)."""
+        ann = self.annotation(ref)
+        with self.db.transaction():
+            repo.purge_annotation(self.db, ann.id)
+        self.sync_index()
+
     def purge_annotation(self, ref: str) -> None:
         """Delete for good; only from the trash."""
         ann = self.annotation(ref)
@@ -486,6 +505,19 @@ class Library:
                 repo.save_annotation(self.db, replace(ann, start=placed.start, end=placed.end, orphan=False))
                 placed_count += 1
         return placed_count
+
+    # -- settings ------------------------------------------------------------------------------
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row["value"]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     # -- maintenance ---------------------------------------------------------------------------
     def check_index(self) -> tuple[set[str], set[str]]:

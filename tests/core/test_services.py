@@ -269,3 +269,18 @@ def test_annotations_re_anchor_on_changed_text_and_orphans_are_kept(
         assert text[placed.start : placed.end] == "8.2 مليار دولار" and placed.start > moved.start
         assert [o.id for o in b.orphans()] == [gone.id]
         assert b.orphans()[0].quote == "وقد نفت Nvidia المطالبة"
+
+
+def test_put_and_forget_support_undo_redo(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    created = library.annotate(art.id, quote="Bytedance", tags=["company"])
+    edited = library.edit_annotation(created.id, note="تيك توك", add_tags=["منافس"])
+    library.put_annotation(created)  # undo the edit
+    assert library.annotation(created.id) == created
+    assert library.search("note:توك") == []
+    library.put_annotation(edited)  # redo it
+    assert [h.annotation_id for h in library.search("note:توك")] == [created.id]
+    library.forget_annotation(created.id)  # undo the creation: gone, not in the trash
+    assert library.annotations() == [] and library.trash() == [] and library.search("bytedance") == []
+    library.put_annotation(edited)  # redo the creation with the same id
+    assert library.annotation(created.id) == edited
