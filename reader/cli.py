@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from reader import __version__
 from reader.core.errors import HamishError
+from reader.core.files import write_text_atomically
 from reader.core.models import Annotation, SearchHit
 from reader.terminal import BIDI_MODES, Output
 
 SUBCOMMANDS = (
     "import", "list", "show", "annotate", "annotations", "edit", "delete", "restore", "trash",
     "purge", "orphans", "tags", "add-tag", "search", "export", "import-annotations", "reindex",
+    "layout", "screenshot",
 )
+GUI_COMMANDS = ("layout", "screenshot")
 
 
 def annotation_json(a: Annotation) -> dict[str, object]:
@@ -52,22 +53,6 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder + fsync + rename: a failed write never
-    replaces a good file."""
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # -- parser ---------------------------------------------------------------------------------------
 
 
@@ -84,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hamish (هامش): read, annotate and search Arabic news, offline.",
     )
     parser.add_argument("--version", action="version", version=f"hamish {__version__}")
+    parser.add_argument("--lang", choices=("ar", "en"), help="interface language (default: the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -154,7 +140,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
 
     add("reindex", "rebuild the search index from the database")
+
+    p = add("layout", "lay FILE out in the article view at a width and print each screen line's visual order")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--width", type=int, required=True, metavar="PX")
+    p.add_argument("--json", action="store_true")
+
+    p = add("screenshot", "render the main window with FILE (default: the sample article) to a PNG")
+    p.add_argument("out", metavar="OUT.png")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--width", type=int, default=1280)
+    p.add_argument("--height", type=int, default=800)
+    p.add_argument("--lang", choices=("ar", "en"), default=argparse.SUPPRESS)
+    p.add_argument("--demo", action="store_true", help="add a few demo highlights first")
     return parser
+
+
+def run_gui_command(args: argparse.Namespace, out: Output) -> int:
+    from reader import app
+
+    if args.command == "layout":
+        if args.width < 50:
+            raise HamishError("--width must be at least 50 pixels")
+        data = app.layout(args.file, args.width)
+        if args.json:
+            out.raw(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            for line in data["lines"]:
+                direction = "rtl" if line["rtl"] else "ltr"
+                out.raw(f"{line['paragraph']}\t{direction}\t{line['start']}-{line['end']}\t"
+                        f"{' '.join(map(str, line['visual']))}\n")
+        return 0
+    return app.screenshot(args.out, args.file, args.width, args.height, getattr(args, "lang", None),
+                          args.demo, getattr(args, "data_dir", None))
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -278,7 +296,7 @@ def run(args: argparse.Namespace, out: Output, err: Output) -> int:
         if cmd == "export":
             text = lib.export(args.format, args.article)
             if args.output:
-                write_atomically(Path(args.output), text)
+                write_text_atomically(args.output, text)
             else:
                 out.raw(text)
             return 0
@@ -308,13 +326,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in SUBCOMMANDS for a in argv) and not {"-h", "--help", "--version"} & set(argv):
+        # No subcommand: the desktop window, with any FILEs imported and opened.
+        gui = argparse.ArgumentParser(prog="hamish", description="Open the Hamish window.")
+        gui.add_argument("--data-dir", metavar="DIR")
+        gui.add_argument("--lang", choices=("ar", "en"))
+        gui.add_argument("--bidi", choices=BIDI_MODES)
+        gui.add_argument("files", nargs="*", metavar="FILE")
+        gui_args = gui.parse_args(argv)
+        from reader.app import run_gui
+
+        try:
+            return run_gui(gui_args.data_dir, gui_args.lang, gui_args.files)
+        except HamishError as e:
+            sys.stderr.write(f"hamish: error: {e}\n")
+            return 1
     args = parser.parse_args(argv)
     mode = getattr(args, "bidi", "auto")
     out, err = Output(mode, sys.stdout), Output(mode, sys.stderr)
-    if not args.command:
-        parser.print_help(sys.stderr)
-        return 2
     try:
+        if args.command in GUI_COMMANDS:
+            return run_gui_command(args, out)
         return run(args, out, err)
     except HamishError as e:
         err.line(f"hamish: error: {e}")

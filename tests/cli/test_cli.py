@@ -52,7 +52,9 @@ def test_usage_errors_exit_2(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         cli.main(["annotate"])
     assert exc.value.code == 2
-    assert cli.main([]) == 2
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["search"])
+    assert exc.value.code == 2
 
 
 def test_unknown_article_is_a_user_error(capsys) -> None:
@@ -169,3 +171,23 @@ def test_main_py_runs_as_a_process(tmp_path: Path, sample_path: Path) -> None:
     assert proc.returncode == 0
     # Piped: logical order, unshaped.
     assert "تبدو الصين" in proc.stdout
+
+
+def test_export_to_a_file_is_atomic_and_a_failure_keeps_the_old_file(capsys, sample_path: Path, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    art = imported_id(capsys, sample_path)
+    hamish(capsys, "annotate", art, "--quote", "Tencent", "--tag", "company")
+    target = tmp_path / "out.json"
+    target.write_text("previous good export", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    code, _, err = hamish(capsys, "export", "-o", str(target))
+    assert code == 1 and "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "previous good export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
+    monkeypatch.undo()
+    assert hamish(capsys, "export", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "hamish.annotations"

@@ -1,0 +1,373 @@
+"""The article view: a read-only QTextBrowser showing one article, its highlights, and the
+selection → tag interactions (keys, context menu, floating toolbar).
+
+The view speaks code points to the rest of the app; it converts to Qt positions only through
+its `OffsetMap`. It never changes the library itself: it emits signals, and the window calls the
+services (so every change goes through the undo stack).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextBrowser, QTextEdit, QToolButton, QWidget
+
+from reader.core.models import Annotation, Article, Tag
+from reader.ui.document import fill_document
+from reader.ui.fonts import reading_font
+from reader.ui.highlighter import HighlightPainter, Span
+from reader.ui.offsets import OffsetMap
+
+THEMES: dict[str, tuple[str, str]] = {
+    # name: (background, text)
+    "light": ("#ffffff", "#1d1d1f"),
+    "sepia": ("#f4ecd8", "#3b2f21"),
+    "dark": ("#1e1f22", "#e6e6e6"),
+}
+MIN_POINT_SIZE, MAX_POINT_SIZE = 9.0, 40.0
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Code-point index where each `\\n`-separated paragraph (= document block) starts."""
+    starts = [0]
+    found = text.find("\n")
+    while found != -1:
+        starts.append(found + 1)
+        found = text.find("\n", found + 1)
+    return starts
+
+
+class TagToolbar(QFrame):
+    """The floating toolbar shown over a fresh selection: one button per tag."""
+
+    tagClicked = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagToolbar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 2, 4, 2)
+        self._layout.setSpacing(2)
+        self.hide()
+
+    def set_tags(self, tags: Sequence[Tag]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for tag in tags:
+            button = QToolButton(self)
+            label = f"{tag.key} {tag.name}" if tag.key else tag.name
+            button.setText(label)
+            button.setToolTip(self.tr("Tag the selection as “%1”").replace("%1", tag.name))
+            button.setStyleSheet(
+                f"QToolButton {{ background: {tag.color}; color: #111; border-radius: 4px; padding: 2px 6px; }}"
+            )
+            button.clicked.connect(lambda _=False, name=tag.name: self.tagClicked.emit(name))
+            self._layout.addWidget(button)
+        self.adjustSize()
+
+
+class ArticleView(QTextBrowser):
+    tagRequested = Signal(str)  # tag the current selection with this tag
+    highlightsClicked = Signal(list)  # annotation ids under a click, innermost first
+    noteRequested = Signal()  # add a note to (a highlight on) the selection
+    deleteRequested = Signal(str)  # move this annotation to the trash
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setObjectName("articleView")
+        self.article: Article | None = None
+        self.offsets = OffsetMap("")
+        self._paragraph_starts: list[int] = [0]
+        self.annotations: list[Annotation] = []
+        self.tags: list[Tag] = []
+        self.point_size = 15.0
+        self.line_height = 160
+        self.theme = "light"
+        self.painter = HighlightPainter(self.document())
+        self.toolbar = TagToolbar(self.viewport())
+        self.toolbar.tagClicked.connect(self._toolbar_tag)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._clear_flash)
+        self._found: list[tuple[int, int]] = []
+        self._flash: tuple[int, int] | None = None
+        self.setFont(reading_font(self.point_size))
+        self.apply_theme(self.theme)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
+
+    # -- content -------------------------------------------------------------------------------
+    def load(self, article: Article, annotations: Iterable[Annotation], tags: Sequence[Tag]) -> None:
+        self.article = article
+        self.tags = list(tags)
+        self.toolbar.set_tags(self.tags)
+        self.toolbar.hide()
+        self._found = []
+        self._flash = None
+        self.setExtraSelections([])
+        self.annotations = [a for a in annotations if not a.orphan]
+        # The highlight table goes in before the text, so highlighting happens once, during the
+        # load; a rehighlight() of a loaded 2 MB article costs seconds (DESIGN.md fact 8).
+        self.offsets = OffsetMap(article.text)
+        self._paragraph_starts = paragraph_starts(article.text)
+        self.painter.set_spans(self._spans_by_block(self.annotations))
+        fill_document(self.document(), article.text, reading_font(self.point_size), self.line_height)
+
+    def clear_article(self) -> None:
+        self.article = None
+        self.annotations = []
+        self.offsets = OffsetMap("")
+        self._paragraph_starts = [0]
+        self.painter.set_spans({})
+        self.document().clear()
+
+    def set_annotations(self, annotations: Iterable[Annotation]) -> None:
+        """Redraw after annotations changed: only the blocks whose highlights differ."""
+        new = [a for a in annotations if not a.orphan]
+        old_spans = self._spans_by_block(self.annotations)
+        new_spans = self._spans_by_block(new)
+        self.annotations = new
+        for block in set(old_spans) | set(new_spans):
+            if old_spans.get(block) != new_spans.get(block):
+                self.painter.update_block(block, new_spans.get(block, []))
+
+    def set_tags(self, tags: Sequence[Tag]) -> None:
+        self.tags = list(tags)
+        self.toolbar.set_tags(self.tags)
+
+    def _spans_by_block(self, annotations: Iterable[Annotation]) -> dict[int, list[Span]]:
+        """Each annotation cut into per-paragraph spans in Qt positions relative to the block.
+        Computed from the text alone, so it works before the document is filled."""
+        starts = self._paragraph_starts
+        text_length = self.offsets.length
+        out: dict[int, list[Span]] = {}
+        for ann in annotations:
+            block = bisect_right(starts, ann.start) - 1
+            while block < len(starts) and starts[block] < ann.end:
+                para_start = starts[block]
+                para_end = starts[block + 1] - 1 if block + 1 < len(starts) else text_length
+                s, e = max(ann.start, para_start), min(ann.end, para_end)
+                if e > s:
+                    base = self.offsets.to_qt(para_start)
+                    out.setdefault(block, []).append(
+                        Span(ann.id, self.offsets.to_qt(s) - base, self.offsets.to_qt(e) - base, ann.color)
+                    )
+                block += 1
+        return out
+
+    def set_text_width(self, width: int) -> None:
+        """Wrap lines at exactly `width` px of document width (for the layout diagnostics)."""
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setLineWrapColumnOrWidth(width)
+        self.document().setTextWidth(width)
+        self.document().documentLayout().documentSize()  # lay out now
+
+    # -- positions -----------------------------------------------------------------------------
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection in code points, trimmed of surrounding whitespace; None if empty."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.article is None:
+            return None
+        start = self.offsets.to_cp(cursor.selectionStart())
+        end = self.offsets.to_cp(cursor.selectionEnd())
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def clear_selection(self) -> None:
+        self.toolbar.hide()
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def annotations_at(self, cp: int) -> list[Annotation]:
+        """Annotations covering code point `cp`, innermost (shortest) first."""
+        hits = [a for a in self.annotations if a.start <= cp < a.end]
+        return sorted(hits, key=lambda a: (a.end - a.start, a.start))
+
+    def position_at(self, point: QPoint) -> int:
+        return self.offsets.to_cp(self.cursorForPosition(point).position())
+
+    def scroll_to(self, start: int, end: int | None = None, *, at_top: bool = False) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(end if end is not None else start))
+        self.setTextCursor(cursor)
+        cursor.setPosition(self.offsets.to_qt(start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        # Put the passage a third of the way down rather than on the bottom edge; a reading
+        # position goes back to the top, where it was read from.
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - (4 if at_top else self.viewport().height() // 3))
+
+    def top_position(self) -> int:
+        """Code point at the top of the viewport (the reading position)."""
+        return self.position_at(QPoint(self.viewport().width() // 2, 4))
+
+    # -- temporary marks: find results and a flash -----------------------------------------------
+    def flash(self, start: int, end: int, msec: int = 1200) -> None:
+        self._flash = (start, end)
+        self._refresh_extra()
+        self._flash_timer.start(msec)
+
+    def _clear_flash(self) -> None:
+        self._flash = None
+        self._refresh_extra()
+
+    def set_found(self, spans: list[tuple[int, int]]) -> None:
+        self._found = spans
+        self._refresh_extra()
+
+    def _refresh_extra(self) -> None:
+        selections = []
+        for start, end, color in [(s, e, "#ffe066") for s, e in self._found] + (
+            [(*self._flash, "#ff7043")] if self._flash else []
+        ):
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.offsets.to_qt(start))
+            cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(color))
+            fmt.setForeground(QColor("#111111"))
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # -- reading comfort -----------------------------------------------------------------------
+    def zoom_by(self, step: float) -> None:
+        self.set_point_size(self.point_size + step)
+
+    def set_point_size(self, size: float) -> None:
+        self.point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        top = self.top_position() if self.article else 0
+        font = reading_font(self.point_size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        if self.article:
+            self.scroll_to(top, at_top=True)
+
+    def set_line_height(self, percent: int) -> None:
+        from reader.ui.document import apply_block_formats
+
+        self.line_height = percent
+        if self.article:
+            top = self.top_position()
+            apply_block_formats(self.document(), self.article.text, percent)
+            self.scroll_to(top, at_top=True)
+
+    def apply_theme(self, name: str) -> None:
+        self.theme = name if name in THEMES else "light"
+        background, text = THEMES[self.theme]
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(background))
+        palette.setColor(QPalette.ColorRole.Text, QColor(text))
+        self.setPalette(palette)
+        self.viewport().setPalette(palette)
+        self.painter.alpha = 110 if self.theme == "dark" else 150
+        if self.article:
+            self.painter.rehighlight()
+
+    # -- interaction ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        text = event.text()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if text and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            tag = next((t for t in self.tags if t.key and t.key == text), None)
+            if tag is not None and self.selection_range() is not None:
+                self.toolbar.hide()
+                self.tagRequested.emit(tag.name)
+                return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_selection()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.selection_range() is not None:
+            self._show_toolbar()
+        else:
+            self.toolbar.hide()
+            under = self.annotations_at(self.position_at(event.position().toPoint()))
+            if under:
+                self.highlightsClicked.emit([a.id for a in under])
+
+    def _show_toolbar(self) -> None:
+        if not self.tags:
+            return
+        cursor = self.textCursor()
+        end_rect = self.cursorRect(cursor)
+        start_cursor = QTextCursor(cursor)
+        start_cursor.setPosition(cursor.selectionStart())
+        top = min(self.cursorRect(start_cursor).top(), end_rect.top())
+        self.toolbar.adjustSize()
+        size = self.toolbar.sizeHint()
+        x = max(4, min(end_rect.center().x() - size.width() // 2, self.viewport().width() - size.width() - 4))
+        y = top - size.height() - 6
+        if y < 0:
+            y = end_rect.bottom() + 6
+        self.toolbar.setGeometry(QRect(QPoint(x, y), size))
+        self.toolbar.show()
+        self.toolbar.raise_()
+
+    def _toolbar_tag(self, name: str) -> None:
+        self.toolbar.hide()
+        self.tagRequested.emit(name)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        has_selection = self.selection_range() is not None
+        first = menu.actions()[0] if menu.actions() else None
+        if has_selection:
+            for tag in self.tags:
+                label = self.tr("Tag as %1").replace("%1", tag.name)
+                action = QAction(f"{label}\t{tag.key}" if tag.key else label, menu)
+                action.triggered.connect(lambda _=False, n=tag.name: self.tagRequested.emit(n))
+                menu.insertAction(first, action)
+            note = QAction(self.tr("Highlight with a note…"), menu)
+            note.triggered.connect(self.noteRequested.emit)
+            menu.insertAction(first, note)
+            menu.insertSeparator(first)
+        under = self.annotations_at(self.position_at(event.pos()))
+        for ann in under:
+            quote = ann.quote if len(ann.quote) <= 30 else ann.quote[:29] + "…"
+            action = QAction(self.tr("Delete highlight “%1”").replace("%1", quote), menu)
+            action.triggered.connect(lambda _=False, i=ann.id: self.deleteRequested.emit(i))
+            menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

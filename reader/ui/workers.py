@@ -1,0 +1,102 @@
+"""Work that must not freeze the window: search and bulk import, each on its own thread.
+
+Workers never touch widgets; they report by signal. The search worker owns its own read-only
+`SearchIndex` on the library's index folder (Whoosh readers see the GUI thread's commits), and
+answers only the newest query: older ones still queued are skipped.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.core.errors import HamishError, InvalidQuery
+
+
+class SearchWorker(QObject):
+    results = Signal(int, list)  # sequence number, list[SearchHit]
+    failed = Signal(int, str)
+
+    def __init__(self, index_dir: Path) -> None:
+        super().__init__()
+        self.index_dir = index_dir
+        self._index = None
+        self.latest = 0
+
+    @Slot(int, str, int)
+    def search(self, seq: int, query: str, limit: int) -> None:
+        if seq < self.latest:
+            return
+        from reader.core.search import SearchIndex
+
+        try:
+            if self._index is None:
+                self._index = SearchIndex(self.index_dir)
+            self.results.emit(seq, self._index.search(query, limit=limit))
+        except InvalidQuery as err:
+            self.failed.emit(seq, str(err))
+        except HamishError as err:
+            # The index was swapped or damaged: reopen next time.
+            self._close()
+            self.failed.emit(seq, str(err))
+
+    def _close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    @Slot()
+    def stop(self) -> None:
+        self._close()
+
+
+class ImportWorker(QObject):
+    """Imports files one by one into its own connection to the library; can be cancelled."""
+
+    progress = Signal(int, int, str)  # done, total, current file
+    imported = Signal(str, bool)  # article id, created
+    failed = Signal(str)  # one line per bad file
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, data_dir: Path, files: list[str]) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.files = files
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        from reader.core.services import Library
+
+        try:
+            lib = Library.open(self.data_dir, sync_index=False)
+        except HamishError as err:
+            self.failed.emit(str(err))
+            self.finished.emit(False)
+            return
+        try:
+            for i, name in enumerate(self.files):
+                if self.cancelled:
+                    self.finished.emit(True)
+                    return
+                self.progress.emit(i, len(self.files), name)
+                try:
+                    result = lib.import_file(name)
+                    self.imported.emit(result.article.id, result.created)
+                except HamishError as err:
+                    self.failed.emit(str(err))
+            self.progress.emit(len(self.files), len(self.files), "")
+        finally:
+            lib.close()
+        self.finished.emit(False)
+
+
+def start_thread(worker: QObject, name: str, entry=None) -> QThread:  # noqa: ANN001
+    """Move `worker` to a new thread and start it; `entry` runs in that thread once it starts."""
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    if entry is not None:
+        thread.started.connect(entry)
+    thread.start()
+    return thread

@@ -1,0 +1,225 @@
+"""The window as a user drives it: keys tag the selection, undo/redo, search opens the right
+place, find ignores harakat, the first run opens the sample, the Arabic interface mirrors."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.app import build_window, make_application  # noqa: E402
+from reader.core.services import Library  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, library: Library):
+    make_application("en")
+    win = build_window(library, [])
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_english_interface_has_the_library_on_the_left(window) -> None:
+    assert window.library_dock.geometry().right() < window.centralWidget().geometry().left()
+    assert [a.text() for a in window.menuBar().actions()][0] == "&File"
+
+
+def test_first_run_opens_the_sample_article(window, library: Library) -> None:
+    (article,) = library.list_articles()
+    assert window.current_id == article.id
+    assert window.view.toPlainText() == library.article(article.id).text
+    assert window.view.article.title == "بكين توتر على nvidia."
+
+
+@pytest.mark.parametrize("key,tag", [("1", "company"), ("2", "figure"), ("3", "quote"), ("4", "person")])
+def test_number_keys_tag_the_selection(qtbot, window, library: Library, key: str, tag: str) -> None:
+    text = window.view.article.text
+    start = text.index("8.2 مليار دولار")
+    window.view.select_range(start, start + len("8.2 مليار دولار"))
+    qtbot.keyClick(window.view, key)
+    (ann,) = library.annotations(window.current_id)
+    assert ann.tags == [tag] and (ann.start, ann.end) == (start, start + 15)
+    assert ann.quote == "8.2 مليار دولار"
+    assert window.annotation_panel.model.rowCount() == 1
+    assert [s.annotation_id for s in window.view.painter.spans(text.count("\n", 0, start))] == [ann.id]
+
+
+def test_key_without_selection_does_nothing(qtbot, window, library: Library) -> None:
+    qtbot.keyClick(window.view, "1")
+    assert library.annotations() == []
+
+
+def test_undo_redo_every_change(qtbot, window, library: Library) -> None:
+    text = window.view.article.text
+    start = text.index("Jensen Huang")
+    window.view.select_range(start, start + len("Jensen Huang"))
+    qtbot.keyClick(window.view, "4")
+    (created,) = library.annotations()
+    window.view.select_range(start, start + len("Jensen Huang"))
+    qtbot.keyClick(window.view, "1")  # same range: adds a tag to the same highlight
+    assert library.annotation(created.id).tags == ["person", "company"]
+    window.delete_annotation(created.id)
+    assert library.annotations() == []
+    stack = window.undo_stack
+    stack.undo()  # the delete
+    assert library.annotation(created.id).tags == ["person", "company"]
+    stack.undo()  # the added tag
+    assert library.annotation(created.id).tags == ["person"]
+    stack.undo()  # the creation: gone for good, not in the trash
+    assert library.annotations() == [] and library.trash() == []
+    assert window.view.annotations == []
+    stack.redo()
+    stack.redo()
+    assert library.annotation(created.id).tags == ["person", "company"]
+    assert [a.id for a in window.view.annotations] == [created.id]
+    qtbot.keyClick(window.view, "z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert library.annotations() == []  # Ctrl+Shift+Z redid the delete
+    qtbot.keyClick(window.view, "z", Qt.KeyboardModifier.ControlModifier)
+    assert [a.id for a in library.annotations()] == [created.id]
+
+
+def test_search_panel_opens_the_right_article_at_the_right_place(qtbot, window, library: Library, tmp_path: Path) -> None:
+    first_id = window.current_id
+    hit_ann = library.annotate(first_id, quote="Cambricon", tags=["company"], note="شركة رقائق صينية")
+    other = tmp_path / "other.txt"
+    other.write_text("خبر آخر\nأعلنت شركة Samsung عن أرباح قياسية.\n", encoding="utf-8")
+    other_id = library.import_file(other).article.id
+    window.refresh_library()
+    window.open_article(other_id)
+    assert window.current_id == other_id
+    window.show_search()
+    # QTest can only type ASCII; an input method delivers Arabic as text like this.
+    window.search_panel.box.insert("note:رقائق")
+    qtbot.waitUntil(lambda: window.search_panel.results.rowCount() == 1, timeout=5000)
+    qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    assert window.current_id == first_id
+    cursor = window.view.textCursor()
+    assert window.view.offsets.to_cp(cursor.position()) == hit_ann.start
+    assert window.view._flash == (hit_ann.start, hit_ann.end)
+    assert window.view.cursorRect().intersects(window.view.viewport().rect())
+
+
+def test_invalid_query_is_a_message_not_an_exception(qtbot, window) -> None:
+    window.show_search()
+    qtbot.keyClicks(window.search_panel.box, '"unclosed')
+    qtbot.waitUntil(lambda: window.search_panel.status.text() != "", timeout=5000)
+    assert "quote" in window.search_panel.status.text().lower()
+
+
+def test_find_in_article_ignores_harakat_and_alef_forms(qtbot, window) -> None:
+    window.show_find()
+    window.find_bar.box.insert("الامريكيه")  # no hamza, ه for ة
+    text = window.view.article.text
+    assert window._matches and all(
+        text[s:e].replace("أ", "ا").replace("ة", "ه") == "الامريكيه" for s, e in window._matches
+    )
+    start, end = window._matches[0]
+    assert window.view.selection_range() == (start, end)
+
+
+def test_astral_characters_before_a_highlight(qtbot, window, library: Library, tmp_path: Path) -> None:
+    f = tmp_path / "emoji.txt"
+    f.write_text("📈🚀 عاجل\n🚀 ارتفع سهم Nvidia بنسبة 3.5% اليوم\n", encoding="utf-8")
+    art_id = library.import_file(f).article.id
+    window.open_article(art_id)
+    text = window.view.article.text
+    start = text.index("Nvidia")
+    window.view.select_range(start, start + 6)
+    assert window.view.textCursor().selectedText() == "Nvidia"
+    qtbot.keyClick(window.view, "1")
+    (ann,) = library.annotations(art_id)
+    assert (ann.start, ann.end, ann.quote) == (start, start + 6, "Nvidia")
+    (span,) = window.view.painter.spans(1)
+    block = window.view.document().findBlockByNumber(1)
+    units = block.text().encode("utf-16-le")  # spans are Qt (UTF-16) positions
+    assert units[2 * span.start : 2 * span.end].decode("utf-16-le") == "Nvidia"
+    assert span.start == block.text().index("Nvidia") + 1  # one astral character before it
+
+
+def test_arabic_interface_is_mirrored_and_translated(qtbot, library: Library) -> None:
+    app = make_application("ar")
+    try:
+        win = build_window(library, [])
+        qtbot.addWidget(win)
+        win.resize(1200, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert win.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        menus = [a.text() for a in win.menuBar().actions()]
+        assert "&File" not in menus and any("ملف" in m for m in menus)
+        # The library sits on the left in English; mirrored, its dock is on the right.
+        assert win.library_dock.geometry().left() > win.centralWidget().geometry().right()
+        assert win.side_dock.geometry().right() < win.centralWidget().geometry().left()
+        win.close()
+    finally:
+        make_application("en")
+    assert QApplication.instance().layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_floating_toolbar_tags_a_mouse_selection(qtbot, window, library: Library) -> None:
+    text = window.view.article.text
+    start = text.index("Alibaba")
+    window.view.select_range(start, start + len("Alibaba"))
+    qtbot.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton,
+                       pos=window.view.cursorRect().center())
+    toolbar = window.view.toolbar
+    assert toolbar.isVisible()
+    buttons = toolbar.findChildren(type(toolbar.children()[-1]))
+    company = next(b for b in buttons if b.text() == "1 company")
+    assert toolbar.geometry().intersects(window.view.viewport().rect())
+    qtbot.mouseClick(company, Qt.MouseButton.LeftButton)
+    (ann,) = library.annotations()
+    assert ann.quote == "Alibaba" and ann.tags == ["company"] and not toolbar.isVisible()
+
+
+def test_overlapping_highlights_are_both_drawn_and_both_reachable(qtbot, window, library: Library) -> None:
+    text = window.view.article.text
+    outer_start = text.index("رقائق H20 من Nvidia")
+    outer = library.annotate(window.current_id, start=outer_start, end=outer_start + 18, tags=["quote"])
+    inner = library.annotate(window.current_id, start=outer_start + 12, end=outer_start + 18, tags=["company"])
+    window._refresh_annotations()
+    inside = outer_start + 14
+    assert [a.id for a in window.view.annotations_at(inside)] == [inner.id, outer.id]
+    # Inner paints the background, outer shows as an underline on the shared characters.
+    block = window.view.document().findBlock(window.view.offsets.to_qt(inside))
+    formats = [r for r in block.layout().formats() if r.start <= inside - block.position() < r.start + r.length]
+    assert formats and formats[0].format.background().color().rgb() & 0xFFFFFF == 0x4E9AF1
+    assert formats[0].format.underlineStyle() != formats[0].format.UnderlineStyle.NoUnderline
+    window.pick_highlight([inner.id])
+    assert window.annotation_panel.current_id() == inner.id
+
+
+def test_annotation_panel_click_scrolls_and_flashes(qtbot, window, library: Library) -> None:
+    text = window.view.article.text
+    far = text.rindex("واشنطن")
+    ann = library.annotate(window.current_id, start=far, end=far + 6, tags=["quote"])
+    window._refresh_annotations()
+    window.view.verticalScrollBar().setValue(0)
+    window.annotation_panel.select(ann.id)
+    window.annotation_panel._activated(window.annotation_panel.list.currentIndex())
+    assert window.view._flash == (far, far + 6)
+    assert window.view.verticalScrollBar().value() > 0
+    assert window.view.cursorRect().intersects(window.view.viewport().rect())
+
+
+def test_reading_position_is_remembered(qtbot, window, library: Library, tmp_path: Path) -> None:
+    first = window.current_id
+    text = window.view.article.text
+    window.view.scroll_to(text.index("ملحمة الرقائق"))
+    remembered = window.view.top_position()
+    assert remembered > 0
+    other = tmp_path / "short.txt"
+    other.write_text("خبر قصير\nسطر واحد.\n", encoding="utf-8")
+    window.open_article(library.import_file(other).article.id)
+    window.open_article(first)
+    qtbot.waitUntil(lambda: abs(window.view.top_position() - remembered) < 120, timeout=3000)
