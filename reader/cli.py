@@ -193,131 +193,164 @@ def run(args: argparse.Namespace, out: Output, err: Output) -> int:
     with Library.open(getattr(args, "data_dir", None), sync_index=cmd != "reindex") as lib:
         if lib.index_rebuilt_because:
             err.line(f"hamish: search index rebuilt ({lib.index_rebuilt_because})")
-        if cmd == "import":
-            failed = 0
-            for name in args.files:
-                try:
-                    result = lib.import_file(name)
-                except HamishError as e:
-                    err.line(f"hamish: {e}")
-                    failed += 1
-                    continue
-                out.line(f"{result.article.id}\t{result.article.title}")
-                if not result.created:
-                    err.line(f"hamish: {name}: already in the library as {result.article.id}")
-                elif result.reattached:
-                    err.line(f"hamish: {name}: {result.reattached} orphan annotation(s) found their place")
-            return 1 if failed else 0
-        if cmd == "list":
-            articles = lib.list_articles()
-            if args.json:
-                out.raw(dump_json([asdict(a) for a in articles]))
-            for a in [] if args.json else articles:
-                out.line(f"{a.id}\t{a.title}\t{a.annotation_count} annotations\t{a.imported_at}")
-            return 0
-        if cmd == "show":
-            article = lib.article(args.article)
-            out.line(article.title)
-            out.line(f"id {article.id} · {len(article.text)} characters · {article.source or 'no source'}")
-            out.line("")
-            out.line(article.text)
-            return 0
-        if cmd == "annotate":
-            if args.start is not None and args.end is None:
-                raise HamishError("--start needs --end")
-            ann = lib.annotate(
-                args.article, tags=args.tag, quote=args.quote, occurrence=args.occurrence,
-                start=args.start, end=args.end, note=args.note, color=args.color,
-            )
-            if args.json:
-                out.raw(dump_json(annotation_json(ann)))
-            else:
-                _print_annotation(out, ann)
-            return 0
-        if cmd in ("annotations", "trash", "orphans"):
-            if cmd == "annotations":
-                items = lib.annotations(args.article)
-            else:
-                items = lib.trash() if cmd == "trash" else lib.orphans()
-            if args.json:
-                out.raw(dump_json([annotation_json(a) for a in items]))
-            else:
-                for a in items:
-                    _print_annotation(out, a)
-            return 0
-        if cmd == "edit":
-            ann = lib.edit_annotation(
-                args.annotation, add_tags=args.tag, remove_tags=args.untag, note=args.note, color=args.color
-            )
-            if args.json:
-                out.raw(dump_json(annotation_json(ann)))
-            else:
-                _print_annotation(out, ann)
-            return 0
-        if cmd == "delete":
-            ann = lib.delete_annotation(args.annotation)
-            out.line(f"{ann.id}\tmoved to the trash (restore with: hamish restore {ann.id})")
-            return 0
-        if cmd == "restore":
-            ann = lib.restore_annotation(args.annotation)
-            _print_annotation(out, ann)
-            return 0
-        if cmd == "purge":
-            if args.all:
-                out.line(f"{lib.empty_trash()} annotation(s) deleted for good")
-            else:
-                lib.purge_annotation(args.annotation)
-                out.line("1 annotation deleted for good")
-            return 0
-        if cmd == "tags":
-            tags = lib.tags()
-            if args.json:
-                out.raw(dump_json([{**asdict(t), "count": n} for t, n in tags]))
-            for t, n in [] if args.json else tags:
-                key = f"key {t.key}" if t.key else "no key"
-                out.line(f"{t.name}\t{t.color}\t{key}\t{n}\t{'built-in' if t.builtin else 'yours'}")
-            return 0
-        if cmd == "add-tag":
-            tag = lib.add_tag(args.name, args.color)
-            out.line(f"{tag.name}\t{tag.color}")
-            return 0
-        if cmd == "search":
-            if args.limit < 1:
-                raise HamishError("--limit must be at least 1")
-            hits = lib.search(args.query, limit=args.limit)
-            if args.json:
-                out.raw(dump_json([hit_json(h) for h in hits]))
-            else:
-                for h in hits:
-                    out.line(f"{h.annotation_id}\t{h.article_title}\t{','.join(h.tags)}\t{h.snippet}")
-                if not hits:
-                    err.line("hamish: no highlight matches")
-            return 0
-        if cmd == "export":
-            text = lib.export(args.format, args.article)
-            if args.output:
-                write_text_atomically(args.output, text)
-            else:
-                out.raw(text)
-            return 0
-        if cmd == "import-annotations":
+        try:
+            return _run_command(cmd, args, lib, out, err)
+        finally:
+            if lib.index_behind:
+                err.line("hamish: another Hamish is writing the search index; your changes are saved"
+                         " and search will include them once it is free")
+
+
+def _run_command(cmd: str, args: argparse.Namespace, lib, out: Output, err: Output) -> int:  # noqa: ANN001
+    if cmd == "import":
+        failed = 0
+        for name in args.files:
             try:
-                data = Path(args.file).read_bytes()
-            except OSError as e:
-                raise HamishError(f"{args.file}: {e.strerror or e}") from e
-            report = lib.import_annotations(data)
-            out.line(
-                f"{report.format}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged,"
-                f" {report.articles_created} article(s) created, {len(report.orphans)} orphan(s)"
-            )
-            for orphan_id in report.orphans:
-                err.line(f"hamish: orphan (its text was not found): {orphan_id}")
-            return 0
-        if cmd == "reindex":
-            count = lib.reindex()
-            out.line(f"indexed {count} annotation(s)")
-            return 0
+                result = lib.import_file(name)
+            except HamishError as e:
+                err.line(f"hamish: {e}")
+                failed += 1
+                continue
+            out.line(f"{result.article.id}\t{result.article.title}")
+            if not result.created:
+                err.line(f"hamish: {name}: already in the library as {result.article.id}")
+            elif result.reattached:
+                err.line(f"hamish: {name}: {result.reattached} orphan annotation(s) found their place")
+        return 1 if failed else 0
+    if cmd == "list":
+        articles = lib.list_articles()
+        if args.json:
+            out.raw(dump_json([asdict(a) for a in articles]))
+        for a in [] if args.json else articles:
+            out.line(f"{a.id}\t{a.title}\t{a.annotation_count} annotations\t{a.imported_at}")
+        return 0
+    if cmd == "show":
+        article = lib.article(args.article)
+        out.line(article.title)
+        out.line(f"id {article.id} · {len(article.text)} characters · {article.source or 'no source'}")
+        out.line("")
+        out.line(article.text)
+        return 0
+    if cmd == "annotate":
+        if args.start is not None and args.end is None:
+            raise HamishError("--start needs --end")
+        ann = lib.annotate(
+            args.article, tags=args.tag, quote=args.quote, occurrence=args.occurrence,
+            start=args.start, end=args.end, note=args.note, color=args.color,
+        )
+        if args.json:
+            out.raw(dump_json(annotation_json(ann)))
+        else:
+            _print_annotation(out, ann)
+        return 0
+    if cmd in ("annotations", "trash", "orphans"):
+        if cmd == "annotations":
+            items = lib.annotations(args.article)
+        else:
+            items = lib.trash() if cmd == "trash" else lib.orphans()
+        if args.json:
+            out.raw(dump_json([annotation_json(a) for a in items]))
+        else:
+            for a in items:
+                _print_annotation(out, a)
+        return 0
+    if cmd == "edit":
+        ann = lib.edit_annotation(
+            args.annotation, add_tags=args.tag, remove_tags=args.untag, note=args.note, color=args.color
+        )
+        if args.json:
+            out.raw(dump_json(annotation_json(ann)))
+        else:
+            _print_annotation(out, ann)
+        return 0
+    if cmd == "delete":
+        ann = lib.delete_annotation(args.annotation)
+        out.line(f"{ann.id}\tmoved to the trash (restore with: hamish restore {ann.id})")
+        return 0
+    if cmd == "restore":
+        ann = lib.restore_annotation(args.annotation)
+        _print_annotation(out, ann)
+        return 0
+    if cmd == "purge":
+        if args.all:
+            out.line(f"{lib.empty_trash()} annotation(s) deleted for good")
+        else:
+            lib.purge_annotation(args.annotation)
+            out.line("1 annotation deleted for good")
+        return 0
+    if cmd == "tags":
+        tags = lib.tags()
+        if args.json:
+            out.raw(dump_json([{**asdict(t), "count": n} for t, n in tags]))
+        for t, n in [] if args.json else tags:
+            key = f"key {t.key}" if t.key else "no key"
+            out.line(f"{t.name}\t{t.color}\t{key}\t{n}\t{'built-in' if t.builtin else 'yours'}")
+        return 0
+    if cmd == "add-tag":
+        tag = lib.add_tag(args.name, args.color)
+        out.line(f"{tag.name}\t{tag.color}")
+        return 0
+    if cmd == "search":
+        if args.limit < 1:
+            raise HamishError("--limit must be at least 1")
+        hits = lib.search(args.query, limit=args.limit)
+        if args.json:
+            out.raw(dump_json([hit_json(h) for h in hits]))
+        else:
+            for h in hits:
+                out.line(f"{h.annotation_id}\t{h.article_title}\t{','.join(h.tags)}\t{h.snippet}")
+            if not hits:
+                err.line("hamish: no highlight matches")
+        return 0
+    if cmd == "export":
+        text = lib.export(args.format, args.article)
+        if args.output:
+            write_text_atomically(args.output, text)
+        else:
+            out.raw(text)
+        return 0
+    if cmd == "import-annotations":
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as e:
+            raise HamishError(f"{args.file}: {e.strerror or e}") from e
+        report = lib.import_annotations(data)
+        out.line(
+            f"{report.format}: {report.added} added, {report.updated} updated, {report.unchanged} unchanged,"
+            f" {report.articles_created} article(s) created, {len(report.orphans)} orphan(s)"
+        )
+        for orphan_id in report.orphans:
+            err.line(f"hamish: orphan (its text was not found): {orphan_id}")
+        return 0
+    if cmd == "reindex":
+        count = lib.reindex()
+        out.line(f"indexed {count} annotation(s)")
+        return 0
     raise AssertionError(f"unhandled command {cmd}")
+
+
+def _not_utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _opens_window(argv: list[str]) -> bool:
+    """No subcommand: the window, with FILEs. A word that is neither a subcommand nor an
+    existing file is a mistyped subcommand (`hamish lsit`), left to the parser to report."""
+    if any(a in SUBCOMMANDS for a in argv) or {"-h", "--help", "--version"} & set(argv):
+        return False
+    positional, expect_value = [], False
+    for a in argv:
+        if expect_value:
+            expect_value = False
+        elif a in ("--data-dir", "--lang", "--bidi"):
+            expect_value = True
+        elif not a.startswith("-"):
+            positional.append(a)
+    return all(Path(p).is_file() for p in positional)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -327,7 +360,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not any(a in SUBCOMMANDS for a in argv) and not {"-h", "--help", "--version"} & set(argv):
+    bad = next((a for a in argv if _not_utf8(a) and not Path(a).exists()), None)
+    if bad is not None:
+        # Python keeps undecodable bytes as lone surrogates: fine in a file name (the file
+        # exists), but text to store (a note, a tag, a quote) must be real text.
+        sys.stderr.write(f"hamish: error: argument {bad.encode('utf-8', 'replace').decode()!r} is not valid UTF-8\n")
+        return 2
+    if _opens_window(argv):
         # No subcommand: the desktop window, with any FILEs imported and opened.
         gui = argparse.ArgumentParser(prog="hamish", description="Open the Hamish window.")
         gui.add_argument("--data-dir", metavar="DIR")

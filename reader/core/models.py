@@ -16,6 +16,8 @@ class Article:
     source: str = ""
     format: str = "txt"
     imported_at: str = ""
+    # True while only annotations referring to it are known (their file did not carry its text).
+    placeholder: bool = False
 
 
 @dataclass

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from reader.core import anchoring, importers
 from reader.core.errors import HamishError, InvalidAnnotation
+from reader.core.exchange.reading import parse_timestamp
 from reader.core.exchange import (
     ExportArticle,
     IncomingArticle,
@@ -30,8 +30,9 @@ from reader.core.exchange import (
 )
 from reader.core.models import Annotation, Article, ArticleSummary, SearchHit, Tag
 from reader.core.paths import BACKUP_DIR_NAME, DATABASE_NAME, INDEX_DIR_NAME, data_dir
-from reader.core.search import IndexUnusable, SearchIndex
+from reader.core.search import IndexLocked, IndexUnusable, SearchIndex
 from reader.core.storage import Database
+from reader.core.tags import normalize_tag
 from reader.core.storage import repository as repo
 from reader.core.text import context, find_folded, sha256_text
 
@@ -39,24 +40,21 @@ BUILTIN_TAGS = ("company", "figure", "quote", "person")
 # Colours offered to user tags in turn; distinct from the built-in four.
 TAG_PALETTE = ("#b39ddb", "#4dd0e1", "#ffb74d", "#a1887f", "#f48fb1", "#aed581", "#90a4ae", "#ff8a65")
 EXPORT_FORMATS = ("native", "w3c", "markdown")
+CUSTOM_TAG_KEYS = ("5", "6", "7", "8", "9", "0")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-MAX_TAG_LENGTH = 40
+
+
+def _newer(incoming: str, local: str) -> bool:
+    """Is the incoming edit strictly newer than ours? Compared as instants, not strings
+    ("…T17:15+03:00" is earlier than "…T14:45Z"); an unknown time counts as oldest."""
+    theirs, ours = parse_timestamp(incoming), parse_timestamp(local)
+    if theirs is None:
+        return False
+    return ours is None or theirs > ours
 
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def normalize_tag(name: str) -> str:
-    """The stored form of a tag name: NFC, trimmed, lower case, inner spaces as '-'."""
-    cleaned = "-".join(unicodedata.normalize("NFC", name).strip().lower().split())
-    if not cleaned:
-        raise InvalidAnnotation("a tag name cannot be empty")
-    if len(cleaned) > MAX_TAG_LENGTH:
-        raise InvalidAnnotation(f"tag {cleaned[:20]!r}… is longer than {MAX_TAG_LENGTH} characters")
-    if any(c in cleaned for c in ':"()*'):
-        raise InvalidAnnotation(f'tag {cleaned!r} contains one of : " ( ) * (they are search syntax)')
-    return cleaned
 
 
 @dataclass
@@ -84,6 +82,7 @@ class Library:
         self.db = Database(folder / DATABASE_NAME, folder / BACKUP_DIR_NAME)
         self.index = SearchIndex(folder / INDEX_DIR_NAME)
         self.index_rebuilt_because: str | None = None
+        self.index_behind = False  # changes saved but not yet in the index (it was locked)
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True) -> Library:
@@ -106,6 +105,8 @@ class Library:
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
         """Import an article; the same content again returns the existing article."""
         loaded = importers.load_file(path)
+        # A file name that is not valid UTF-8 (say cp1256 from an old zip) is kept readable.
+        loaded.source = loaded.source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         sha = sha256_text(loaded.text)
         reattached = 0
         with self.db.transaction():
@@ -174,9 +175,14 @@ class Library:
             return existing
         if color is not None and not _COLOR_RE.match(color):
             raise InvalidAnnotation(f"colour {color!r} is not of the form #rrggbb")
-        used = {t.color.lower() for t, _ in repo.all_tags(self.db)}
+        existing_tags = [t for t, _ in repo.all_tags(self.db)]
+        used = {t.color.lower() for t in existing_tags}
         if color is None:
             color = next((c for c in TAG_PALETTE if c not in used), TAG_PALETTE[len(used) % len(TAG_PALETTE)])
+        if not key:
+            # Tags of your own get the next free number key after the built-in 1–4.
+            taken = {t.key for t in existing_tags}
+            key = next((k for k in CUSTOM_TAG_KEYS if k not in taken), "")
         tag = Tag(name=name, color=color, builtin=False, key=key)
         repo.insert_tag(self.db, tag)
         return tag
@@ -382,6 +388,11 @@ class Library:
         live = {doc.annotation_id: doc for doc in repo.index_docs(self.db, ids)}
         try:
             self.index.apply(live.values(), ids - live.keys())
+        except IndexLocked:
+            # Another Hamish is writing the index. The change is saved in SQLite and stays in
+            # the journal: whoever syncs next applies it. Only search is behind meanwhile.
+            self.index_behind = True
+            return None
         except IndexUnusable as err:
             # Damage that only showed on write: rebuild from SQLite, which has everything.
             self.reindex(progress)
@@ -389,6 +400,7 @@ class Library:
             return err.reason
         with self.db.transaction():
             repo.clear_journal(self.db, seq)
+        self.index_behind = False
         return None
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
@@ -471,8 +483,8 @@ class Library:
 
     def _merge_annotation(self, article: Article, ann: Annotation, report: ExchangeReport) -> None:
         local = repo.annotation_by_id(self.db, ann.id)
-        if local is not None and local.updated_at > ann.updated_at:
-            report.unchanged += 1  # ours is newer: keep it
+        if local is not None and not _newer(ann.updated_at, local.updated_at):
+            report.unchanged += 1  # ours is as new or newer: keep it
             return
         tag_names = self._tag_list(ann.tags) or ["quote"]
         for t in tag_names:

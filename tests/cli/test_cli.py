@@ -191,3 +191,36 @@ def test_export_to_a_file_is_atomic_and_a_failure_keeps_the_old_file(capsys, sam
     monkeypatch.undo()
     assert hamish(capsys, "export", "-o", str(target))[0] == 0
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "hamish.annotations"
+
+
+def test_mistyped_subcommand_is_a_usage_error_not_the_window(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["lsit"])
+    assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_arguments_that_are_not_utf8_are_refused(capsys, sample_path: Path) -> None:
+    art = imported_id(capsys, sample_path)
+    bad_note = b"bad\xff".decode("utf-8", "surrogateescape")  # how Python hands over such argv
+    code = cli.main(["annotate", art, "--quote", "Nvidia", "--tag", "company", "--note", bad_note])
+    assert code == 2 and "not valid UTF-8" in capsys.readouterr().err
+    assert json.loads(hamish(capsys, "annotations", "--json")[1]) == []
+
+
+def test_lone_surrogate_in_a_file_names_the_field(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "hamish.annotations", "version": 1, "exported_at": "2026-11-28T12:00:00Z",'
+                   ' "articles": [{"id": "a", "title": "t", "sha256": "", "annotations":'
+                   ' [{"id": "n", "start": 0, "end": 2, "quote": "ab", "note": "\\ud800"}]}]}', encoding="utf-8")
+    code, _, err = hamish(capsys, "import-annotations", str(bad))
+    assert code == 1 and "articles[0].annotations[0].note" in err and "Traceback" not in err
+
+
+def test_file_name_that_is_not_utf8_imports(capsys, tmp_path: Path, sample_path: Path) -> None:
+    odd = os.fsdecode(bytes(tmp_path) + b"/\xff\xfe-article.txt")
+    Path(odd).write_bytes(sample_path.read_bytes())
+    code, out, err = hamish(capsys, "import", odd)
+    assert code == 0, err
+    (article,) = json.loads(hamish(capsys, "list", "--json")[1])
+    assert article["source"].endswith("\ufffd\ufffd-article.txt")  # stored readable

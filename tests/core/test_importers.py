@@ -593,3 +593,15 @@ def test_load_bytes_errors_name_the_given_name() -> None:
         load_bytes(PNG_HEADER, "photo.txt")
     assert (caught.value.path, caught.value.reason) == ("photo.txt", "binary file, not text")
     assert str(caught.value) == "photo.txt: binary file, not text"
+
+
+@pytest.mark.parametrize("name,data", [("nul.html", b"<p>a\x00b</p>"), ("nul.txt", b"ab\x00cd\x00ef")])
+def test_short_file_with_a_nul_is_binary_not_utf16(name: str, data: bytes) -> None:
+    with pytest.raises(ImportFailed, match="binary"):
+        load_bytes(data, name)
+
+
+def test_bomless_utf16_arabic_is_still_read() -> None:
+    text = "بكين توتر على رقائق Nvidia في السوق الصينية هذا العام.\n"
+    loaded = load_bytes(text.encode("utf-16-le"), "article.txt")
+    assert loaded.text == text.strip("\n") and loaded.encoding == "utf-16-le"

@@ -450,3 +450,24 @@ def test_importing_search_is_cheap() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]"
+
+
+def test_a_second_reader_sees_a_rebuild_made_by_another_instance(tmp_path: Path) -> None:
+    """The GUI searches through its own reader while a rebuild may run elsewhere; Whoosh's
+    generation numbers restart on a rebuild, so up_to_date() alone would keep the old index."""
+    folder = tmp_path / "index"
+    writer = SearchIndex(folder)
+    writer.rebuild([IndexDoc("a", ID_1, TITLE_1, "رقائق Nvidia", "", ["company"], 0, 1)])
+    reader = SearchIndex(folder)
+    assert [h.annotation_id for h in reader.search("quote:nvidia")] == ["a"]
+    writer.rebuild([IndexDoc("b", ID_1, TITLE_1, "رقائق Huawei", "", ["company"], 0, 1)])
+    assert [h.annotation_id for h in reader.search("huawei")] == ["b"]
+    assert reader.search("quote:nvidia") == []
+    writer.close()
+    reader.close()
+
+
+@pytest.mark.parametrize("query", ["(" * 2000 + "a" + ")" * 2000, "NOT " * 3000 + "a", "nvidia " * 400])
+def test_pathological_queries_are_invalid_not_a_crash(index: SearchIndex, query: str) -> None:
+    with pytest.raises(InvalidQuery):
+        index.search(query)

@@ -108,6 +108,8 @@ def test_custom_tags_get_distinct_colours(library: Library, sample_path: Path) -
     colours = {t.name: t.color for t, _ in library.tags()}
     assert len(set(colours.values())) == len(colours)
     assert colours["china-tech"] == a.color
+    keys = {t.name: t.key for t, _ in library.tags()}
+    assert (keys["company"], keys["china-tech"], keys["منافس"]) == ("1", "5", "6")
 
 
 def test_edit_tags_note_colour(library: Library, sample_path: Path) -> None:
@@ -284,3 +286,118 @@ def test_put_and_forget_support_undo_redo(library: Library, sample_path: Path) -
     assert library.annotations() == [] and library.trash() == [] and library.search("bytedance") == []
     library.put_annotation(edited)  # redo the creation with the same id
     assert library.annotation(created.id) == edited
+
+
+def _native_file(article_id: str, title: str, sha: str, annotations: list[dict], text: str | None = None) -> bytes:
+    import json
+
+    art = {"id": article_id, "title": title, "sha256": sha, "source": "", "annotations": annotations}
+    if text is not None:
+        art["text"] = text
+    doc = {"format": "hamish.annotations", "version": 1, "exported_at": "2026-11-28T12:00:00Z", "articles": [art]}
+    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "incoming_updated,expect_note",
+    [
+        ("2026-11-28T14:00:00.000Z", "remote"),  # later instant: theirs wins
+        ("2026-11-28T15:30:00+03:00", "local"),  # 12:30Z, earlier although the string sorts later
+        ("2026-11-28T13:00:00Z", "local"),  # the same instant: ours is kept
+    ],
+)
+def test_merge_compares_timestamps_as_instants(library: Library, sample_path: Path, incoming_updated: str,
+                                               expect_note: str) -> None:
+    from dataclasses import replace
+
+    art = library.import_file(sample_path).article
+    text = library.article(art.id).text
+    ann = library.annotate(art.id, quote="Tencent", tags=["company"], note="local")
+    library.put_annotation(replace(ann, updated_at="2026-11-28T13:00:00.000Z"))
+    incoming = {"id": ann.id, "start": ann.start, "end": ann.end, "quote": "Tencent", "prefix": ann.prefix,
+                "suffix": ann.suffix, "tags": ["company"], "note": "remote", "color": ann.color,
+                "created_at": ann.created_at, "updated_at": incoming_updated}
+    library.import_annotations(_native_file(art.id, art.title, art.sha256, [incoming], text))
+    assert library.annotation(ann.id).note == expect_note
+
+
+def test_garbage_timestamp_is_rejected_naming_the_field(library: Library, sample_path: Path) -> None:
+    from reader.core.errors import InvalidExchangeFile
+
+    art = library.import_file(sample_path).article
+    incoming = {"id": "x1", "start": 0, "end": 4, "quote": "بكين", "tags": ["company"], "updated_at": "garbage"}
+    with pytest.raises(InvalidExchangeFile, match=r"articles\[0\]\.annotations\[0\]\.updated_at"):
+        library.import_annotations(_native_file(art.id, art.title, art.sha256, [incoming]))
+    assert library.annotations() == []
+
+
+def test_huge_offsets_are_a_validation_error(library: Library) -> None:
+    from reader.core.errors import InvalidExchangeFile
+
+    incoming = {"id": "x1", "start": 10**30, "end": 10**30 + 5, "quote": "بكين", "tags": ["company"]}
+    with pytest.raises(InvalidExchangeFile, match=r"annotations\[0\]\.start"):
+        library.import_annotations(_native_file("a1", "t", "", [incoming]))
+
+
+def test_placeholders_and_orphans_survive_export_and_reimport(library: Library, data_dir: Path,
+                                                              tmp_path: Path) -> None:
+    """A file without text makes a placeholder of orphans; exporting that library and importing
+    the export elsewhere must work, and the real article's later import places them."""
+    import json
+
+    quote_ann = {"id": "n1", "start": 6000, "end": 6006, "quote": "Nvidia", "prefix": "أكبر أسواق ",
+                 "suffix": " ، متضاربة", "tags": ["company"], "updated_at": "2026-11-28T12:00:00Z"}
+    report = library.import_annotations(_native_file("unknown-article", "مقال غير موجود", "", [quote_ann]))
+    assert report.articles_created == 1 and report.orphans == ["n1"]
+    exported = library.export("native")
+    assert "text" not in json.loads(exported)["articles"][0]
+    with Library.open(tmp_path / "other") as other:
+        again = other.import_annotations(exported.encode("utf-8"))
+        assert again.added == 1 and again.orphans == ["n1"]
+        w3c = other.export("w3c")
+    with Library.open(tmp_path / "third") as third:
+        assert third.import_annotations(w3c.encode("utf-8")).orphans == ["n1"]
+
+
+def test_saving_while_another_process_writes_the_index(data_dir: Path, sample_path: Path) -> None:
+    """The change is saved and reported saved; search catches up once the lock is free."""
+    import subprocess
+    import sys
+
+    with Library.open(data_dir) as lib:
+        art = lib.import_file(sample_path).article
+        lib.annotate(art.id, quote="Nvidia", tags=["company"])  # the index exists now
+        holder = subprocess.Popen(
+            [sys.executable, "-c", "import sys, time; from whoosh import index; "
+             "w = index.open_dir(sys.argv[1]).writer(); print('locked', flush=True); time.sleep(60)",
+             str(data_dir / "index")],
+            stdout=subprocess.PIPE, text=True,
+        )
+        try:
+            assert holder.stdout.readline().strip() == "locked"
+            saved = lib.annotate(art.id, quote="Huawei", tags=["company"])  # must not raise
+            assert lib.index_behind
+            assert lib.annotation(saved.id).quote == "Huawei"
+        finally:
+            holder.kill()
+            holder.wait()
+    with Library.open(data_dir) as lib:  # the journal kept it: the next sync applies it
+        assert not lib.index_behind
+        assert [h.annotation_id for h in lib.search("huawei")] == [saved.id]
+
+
+def test_tag_query_with_spaces_finds_the_stored_tag(library: Library, sample_path: Path) -> None:
+    art = library.import_file(sample_path).article
+    ann = library.annotate(art.id, quote="Tencent", tags=["China Tech"])
+    assert ann.tags == ["china-tech"]
+    assert [h.annotation_id for h in library.search('tag:"China Tech"')] == [ann.id]
+    assert [h.annotation_id for h in library.search("tag:china-tech")] == [ann.id]
+
+
+def test_bad_tag_in_a_file_names_its_field(library: Library, sample_path: Path) -> None:
+    from reader.core.errors import InvalidExchangeFile
+
+    art = library.import_file(sample_path).article
+    incoming = {"id": "x1", "start": 0, "end": 4, "quote": "بكين", "tags": ["company", "a:b"]}
+    with pytest.raises(InvalidExchangeFile, match=r"articles\[0\]\.annotations\[0\]\.tags\[1\]"):
+        library.import_annotations(_native_file(art.id, art.title, art.sha256, [incoming]))

@@ -23,6 +23,7 @@ from reader.core.exchange.reading import (
     IncomingArticle,
     check_span,
     check_text,
+    check_timestamps,
     check_version,
     clean_tags,
     validate,
@@ -56,7 +57,8 @@ def export_native(items: list[ExportArticle], exported_at: str) -> dict[str, Any
                 "title": item.article.title,
                 "sha256": item.article.sha256,
                 "source": item.article.source,
-                "text": item.article.text,
+                # A placeholder's text is unknown, not empty: leave it out.
+                **({} if item.article.placeholder else {"text": item.article.text}),
                 "annotations": [_annotation_doc(a) for a in live_in_text_order(item.annotations)],
             }
             for item in items
@@ -101,7 +103,9 @@ def read_native(doc: dict[str, Any]) -> list[IncomingArticle]:
             annotation_ids.add(ann["id"], [*ann_path, "id"])
             # The schema accepts 3.0 as an integer; offsets are ints from here on.
             start, end = int(ann["start"]), int(ann["end"])
-            check_span(start, end, text, ann_path)
+            # An orphan's offsets are where it used to be, not a place in this text.
+            check_span(start, end, None if ann.get("orphan") else text, ann_path)
+            check_timestamps(ann, ann_path)
             annotations.append(
                 Annotation(
                     id=ann["id"],

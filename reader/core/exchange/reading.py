@@ -12,14 +12,16 @@ import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from reader.core.errors import InvalidExchangeFile
+from reader.core.errors import InvalidAnnotation, InvalidExchangeFile
 from reader.core.models import Annotation
 from reader.core.resources import resource_path
+from reader.core.tags import normalize_tag
 from reader.core.text import normalize_article_text, sha256_text
 
 # The one version of both formats this Hamish reads and writes.
@@ -83,13 +85,31 @@ def parse_json(data: bytes) -> Any:
         raise ValueError(f"{name} is not allowed in JSON")
 
     try:
-        return json.loads(text, parse_constant=reject_constant)
+        doc = json.loads(text, parse_constant=reject_constant)
     except json.JSONDecodeError as err:
         raise InvalidExchangeFile(
             f"not JSON: {err.msg} at line {err.lineno}, column {err.colno}"
         ) from None
     except ValueError as err:
         raise InvalidExchangeFile(f"not JSON: {err}") from None
+    _reject_lone_surrogates(doc, [])
+    return doc
+
+
+def _reject_lone_surrogates(value: Any, path: list[str | int]) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"): no text can hold it, so name its place."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise fail("holds half of a UTF-16 surrogate pair, which is not text", path) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _reject_lone_surrogates(key, path)
+            _reject_lone_surrogates(item, [*path, key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _reject_lone_surrogates(item, [*path, i])
 
 
 # -- schema -----------------------------------------------------------------------------------
@@ -180,6 +200,26 @@ def check_text(text: str | None, sha256: str | None, path: JsonPath) -> None:
         )
 
 
+def parse_timestamp(value: str) -> datetime | None:
+    """An RFC 3339 date-time with a time zone, as an aware datetime; None if it is not one."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"  # fromisoformat reads "Z" only from Python 3.11
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def check_timestamps(doc: dict[str, Any], path: JsonPath, names: tuple[str, ...] = ("created_at", "updated_at")) -> None:
+    """Timestamps decide which copy of an annotation wins a merge: they must be real ones."""
+    for name in names:
+        value = doc.get(name, "")
+        if value and parse_timestamp(value) is None:
+            raise fail(f"is not an RFC 3339 date-time with a time zone, found {_show(value)}", [*path, name])
+
+
 def check_span(start: int, end: int, text: str | None, path: JsonPath) -> None:
     """0 ≤ start < end ≤ len(text); `path` is the object holding the two offsets."""
     if start < 0:
@@ -194,12 +234,16 @@ def check_span(start: int, end: int, text: str | None, path: JsonPath) -> None:
 
 
 def clean_tags(tags: Iterable[str], path: JsonPath) -> list[str]:
-    """Trimmed, without duplicates, in their first order; a blank tag is an error."""
+    """Normalised as Hamish stores tags, without duplicates, in their first order; a tag that
+    cannot be one (blank, too long, search syntax) is an error naming its place."""
     out: list[str] = []
     for i, tag in enumerate(tags):
-        name = tag.strip()
-        if not name:
+        if not tag.strip():
             raise fail("must not be blank", [*path, i])
+        try:
+            name = normalize_tag(tag)
+        except InvalidAnnotation as err:
+            raise fail(str(err), [*path, i]) from None
         if name not in out:
             out.append(name)
     return out

@@ -179,14 +179,23 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_MIN_BOMLESS_UTF16 = 64
+_TEXT_HIGH_BYTES = frozenset({0x00, 0x06, 0x20, 0xFB, 0xFC, 0xFD, 0xFE})
+
+
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     """UTF-16 saved without a mark. In text of one or two scripts the high byte of each unit
     takes only a few values (00 for ASCII, 06 for Arabic), on one side only (odd bytes in
     little endian); binary and random data spread over both sides."""
-    if len(data) < 2 or len(data) % 2:
+    # Too short to judge: four byte values cover any side of a few bytes.
+    if len(data) < _MIN_BOMLESS_UTF16 or len(data) % 2:
         return None
     sample = data[: 2 * _SCORE_SAMPLE_CHARS]
     even, odd = _top_share(sample[0::2]), _top_share(sample[1::2])
+    high = sample[1::2] if odd > even else sample[0::2]
+    # The high bytes of real text: 00 (Latin), 06 (Arabic), 20 (punctuation), FB–FE (forms).
+    if any(b not in _TEXT_HIGH_BYTES for b in set(high)):
+        return None
     if odd >= 0.95 and odd > even:
         encoding = "utf-16-le"
     elif even >= 0.95 and even > odd:

@@ -234,5 +234,6 @@ def prefix_terms(word: str) -> tuple[str, ...]:
 
 
 def tag_key(name: str) -> str:
-    """How a tag name is indexed and queried: exact, but case- and spacing-insensitive."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """How a tag name is indexed and queried: as stored (`reader.core.tags.normalize_tag`:
+    lower case, spaces as '-'), so `tag:"China Tech"` finds the tag stored as china-tech."""
+    return "-".join(unicodedata.normalize("NFC", name).casefold().split())

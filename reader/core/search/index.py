@@ -40,6 +40,10 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._ix: Any = None
         self._searcher: Any = None
+        # Identity of the version marker when the index was opened: a rebuild writes a new
+        # marker (new inode) in a new folder swapped in, which Whoosh's up_to_date() cannot see
+        # (generation numbers restart, and open files of the old index still read fine).
+        self._opened_marker: tuple[int, int] | None = None
 
     # ------------------------------------------------------------ health
 
@@ -55,7 +59,7 @@ class SearchIndex:
         with self._lock:
             if self._searcher is not None and (self.index_dir / MARKER_NAME).is_file():
                 try:
-                    if self._searcher.up_to_date():
+                    if self._same_build() and self._searcher.up_to_date():
                         return None
                 except Exception:  # noqa: BLE001 - files gone or damaged: check from scratch
                     pass
@@ -112,12 +116,17 @@ class SearchIndex:
         except Exception as err:  # noqa: BLE001 - Whoosh raises anything on damaged files
             raise IndexUnusable(f"corrupt: {type(err).__name__}: {err}"[:300]) from None
         self._ix, self._searcher = ix, searcher
+        self._opened_marker = _marker_identity(marker)
+
+    def _same_build(self) -> bool:
+        return _marker_identity(self.index_dir / MARKER_NAME) == self._opened_marker
 
     def _require_searcher(self) -> Any:
         if self._searcher is not None:
             try:
-                # Another process (the CLI beside the GUI) may have committed since we opened.
-                if self._searcher.up_to_date():
+                # Another process (the CLI beside the GUI) or thread may have committed or
+                # rebuilt since we opened.
+                if self._same_build() and self._searcher.up_to_date():
                     return self._searcher
             except Exception:  # noqa: BLE001 - files gone or damaged: open again, which checks
                 pass
@@ -336,6 +345,14 @@ class SearchIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _marker_identity(marker: Path) -> tuple[int, int] | None:
+    try:
+        st = marker.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
 
 
 def _touch_every_file(folder: Path, ix: Any, searcher: Any) -> None:

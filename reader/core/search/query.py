@@ -199,8 +199,22 @@ class _Parser:
         raise InvalidQuery(f"unexpected {tok.kind}")  # pragma: no cover - every kind is handled
 
 
+MAX_QUERY_LENGTH = 1000
+MAX_NESTING = 50
+
+
 def parse(query: str) -> Node | None:
     """The syntax tree of `query`; None when it is empty. Raises InvalidQuery."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidQuery(f"the query is longer than {MAX_QUERY_LENGTH} characters")
+    # The parser recurses per parenthesis and NOT: bound it before Python's stack does.
+    depth = deepest = 0
+    for ch in query:
+        depth += ch == "("
+        depth -= ch == ")"
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING or query.count("NOT") + query.count("-") > 4 * MAX_NESTING:
+        raise InvalidQuery(f"the query nests deeper than {MAX_NESTING} levels")
     parser = _Parser(_lex(query))
     node = parser.all(_TEXT)
     if parser.peek() is not None:

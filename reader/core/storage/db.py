@@ -82,6 +82,12 @@ class Database:
         except sqlite3.OperationalError as err:
             raise _storage_error(err, self.path) from err
 
+    def executemany(self, sql: str, rows: list[tuple]) -> sqlite3.Cursor:
+        try:
+            return self.conn.executemany(sql, rows)
+        except sqlite3.OperationalError as err:
+            raise _storage_error(err, self.path) from err
+
     def close(self) -> None:
         self.conn.close()
 

@@ -19,6 +19,7 @@ def _article(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"], title=row["title"], text=row["text"], sha256=row["sha256"],
         source=row["source"], format=row["format"], imported_at=row["imported_at"],
+        placeholder=bool(row["placeholder"]),
     )
 
 
@@ -169,7 +170,7 @@ def save_annotation(db: Database, a: Annotation) -> None:
          a.created_at, a.updated_at, a.deleted_at, int(a.orphan)),
     )
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (a.id,))
-    db.conn.executemany(
+    db.executemany(
         "INSERT INTO annotation_tags (annotation_id, tag, position) VALUES (?, ?, ?)",
         [(a.id, tag, i) for i, tag in enumerate(a.tags)],
     )
@@ -210,7 +211,7 @@ def insert_tag(db: Database, tag: Tag) -> None:
 
 
 def journal(db: Database, annotation_ids: Iterable[str]) -> None:
-    db.conn.executemany("INSERT INTO index_journal (annotation_id) VALUES (?)", [(i,) for i in annotation_ids])
+    db.executemany("INSERT INTO index_journal (annotation_id) VALUES (?)", [(i,) for i in annotation_ids])
 
 
 def journal_article(db: Database, article_id: str) -> None:
