@@ -74,9 +74,13 @@ def install_excepthook(log_dir: Path) -> None:
         except OSError:
             report = None
         try:
+            from PySide6.QtCore import QThread
             from PySide6.QtWidgets import QApplication, QMessageBox
 
-            if QApplication.instance() is not None:
+            app = QApplication.instance()
+            # A dialog only from the GUI thread: widgets elsewhere crash Qt. A worker's bug is
+            # logged; the window learns of it when the worker's job reports no result.
+            if app is not None and QThread.currentThread() == app.thread():
                 QMessageBox.critical(
                     None, "Hamish",
                     "Hamish ran into a bug. Your annotations are saved.\n"

@@ -27,6 +27,7 @@ from reader.core.models import Annotation, Article, Tag
 from reader.ui.document import fill_document
 from reader.ui.fonts import reading_font
 from reader.ui.highlighter import HighlightPainter, Span
+from reader.ui.labels import isolate, short, tag_label
 from reader.ui.offsets import OffsetMap
 
 THEMES: dict[str, tuple[str, str]] = {
@@ -36,6 +37,8 @@ THEMES: dict[str, tuple[str, str]] = {
     "dark": ("#1e1f22", "#e6e6e6"),
 }
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9.0, 40.0
+FOUND_COLOR = "#8fd3ff"  # find-in-article matches: a blue no tag uses
+MAX_FOUND_MARKS = 1000  # more marks cost seconds to set (DESIGN.md fact 8); the count still shows all
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -70,9 +73,9 @@ class TagToolbar(QFrame):
                 item.widget().deleteLater()
         for tag in tags:
             button = QToolButton(self)
-            label = f"{tag.key} {tag.name}" if tag.key else tag.name
-            button.setText(label)
-            button.setToolTip(self.tr("Tag the selection as “%1”").replace("%1", tag.name))
+            name = tag_label(tag.name)
+            button.setText(f"{tag.key} {name}" if tag.key else name)
+            button.setToolTip(self.tr("Tag the selection as “%1”").replace("%1", name))
             button.setStyleSheet(
                 f"QToolButton {{ background: {tag.color}; color: #111; border-radius: 4px; padding: 2px 6px; }}"
             )
@@ -86,6 +89,8 @@ class ArticleView(QTextBrowser):
     highlightsClicked = Signal(list)  # annotation ids under a click, innermost first
     noteRequested = Signal()  # add a note to (a highlight on) the selection
     deleteRequested = Signal(str)  # move this annotation to the trash
+    editNoteRequested = Signal(str)  # edit this annotation's note
+    editTagsRequested = Signal(str)  # choose this annotation's tags
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +120,7 @@ class ArticleView(QTextBrowser):
         self._flash: tuple[int, int] | None = None
         self.setFont(reading_font(self.point_size))
         self.apply_theme(self.theme)
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
+        self.verticalScrollBar().valueChanged.connect(self._hide_toolbar)
 
     # -- content -------------------------------------------------------------------------------
     def load(self, article: Article, annotations: Iterable[Annotation], tags: Sequence[Tag]) -> None:
@@ -171,7 +176,8 @@ class ArticleView(QTextBrowser):
                 if e > s:
                     base = self.offsets.to_qt(para_start)
                     out.setdefault(block, []).append(
-                        Span(ann.id, self.offsets.to_qt(s) - base, self.offsets.to_qt(e) - base, ann.color)
+                        Span(ann.id, self.offsets.to_qt(s) - base, self.offsets.to_qt(e) - base, ann.color,
+                             ann.end - ann.start)
                     )
                 block += 1
         return out
@@ -213,7 +219,7 @@ class ArticleView(QTextBrowser):
     def annotations_at(self, cp: int) -> list[Annotation]:
         """Annotations covering code point `cp`, innermost (shortest) first."""
         hits = [a for a in self.annotations if a.start <= cp < a.end]
-        return sorted(hits, key=lambda a: (a.end - a.start, a.start))
+        return sorted(hits, key=lambda a: (a.end - a.start, a.id))
 
     def position_at(self, point: QPoint) -> int:
         return self.offsets.to_cp(self.cursorForPosition(point).position())
@@ -246,12 +252,12 @@ class ArticleView(QTextBrowser):
         self._refresh_extra()
 
     def set_found(self, spans: list[tuple[int, int]]) -> None:
-        self._found = spans
+        self._found = spans[:MAX_FOUND_MARKS]
         self._refresh_extra()
 
     def _refresh_extra(self) -> None:
         selections = []
-        for start, end, color in [(s, e, "#ffe066") for s, e in self._found] + (
+        for start, end, color in [(s, e, FOUND_COLOR) for s, e in self._found] + (
             [(*self._flash, "#ff7043")] if self._flash else []
         ):
             sel = QTextEdit.ExtraSelection()
@@ -296,9 +302,8 @@ class ArticleView(QTextBrowser):
         palette.setColor(QPalette.ColorRole.Text, QColor(text))
         self.setPalette(palette)
         self.viewport().setPalette(palette)
-        self.painter.alpha = 110 if self.theme == "dark" else 150
-        if self.article:
-            self.painter.rehighlight()
+        # One highlight alpha for every theme: changing it would mean rehighlighting the whole
+        # document, seconds on a long article (DESIGN.md fact 8).
 
     # -- interaction ---------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -345,6 +350,16 @@ class ArticleView(QTextBrowser):
         self.toolbar.show()
         self.toolbar.raise_()
 
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        super().keyReleaseEvent(event)
+        # A selection made with Shift+arrows gets the toolbar too, once the keys are released.
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or event.key() == Qt.Key.Key_Shift:
+            if self.selection_range() is not None:
+                self._show_toolbar()
+
+    def _hide_toolbar(self, *_args: object) -> None:
+        self.toolbar.hide()
+
     def _toolbar_tag(self, name: str) -> None:
         self.toolbar.hide()
         self.tagRequested.emit(name)
@@ -355,7 +370,7 @@ class ArticleView(QTextBrowser):
         first = menu.actions()[0] if menu.actions() else None
         if has_selection:
             for tag in self.tags:
-                label = self.tr("Tag as %1").replace("%1", tag.name)
+                label = self.tr("Tag as %1").replace("%1", isolate(tag_label(tag.name)))
                 action = QAction(f"{label}\t{tag.key}" if tag.key else label, menu)
                 action.triggered.connect(lambda _=False, n=tag.name: self.tagRequested.emit(n))
                 menu.insertAction(first, action)
@@ -365,9 +380,17 @@ class ArticleView(QTextBrowser):
             menu.insertSeparator(first)
         under = self.annotations_at(self.position_at(event.pos()))
         for ann in under:
-            quote = ann.quote if len(ann.quote) <= 30 else ann.quote[:29] + "…"
+            quote = isolate(short(ann.quote, 30))
+            menu.addSeparator()
+            note = QAction(self.tr("Note on “%1”…").replace("%1", quote), menu)
+            note.triggered.connect(lambda _=False, i=ann.id: self.editNoteRequested.emit(i))
+            menu.addAction(note)
+            tags = QAction(self.tr("Tags of “%1”…").replace("%1", quote), menu)
+            tags.triggered.connect(lambda _=False, i=ann.id: self.editTagsRequested.emit(i))
+            menu.addAction(tags)
             action = QAction(self.tr("Delete highlight “%1”").replace("%1", quote), menu)
             action.triggered.connect(lambda _=False, i=ann.id: self.deleteRequested.emit(i))
             menu.addAction(action)
+        self.toolbar.hide()
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -32,6 +32,7 @@ from reader.ui.offsets import OffsetMap
 
 _Index = QModelIndex | QPersistentModelIndex
 RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+from reader.ui.labels import tag_label
 from reader.ui.models import (
     DEFAULT_COLOR,
     DIRECTION_ROLE,
@@ -264,13 +265,14 @@ class AnnotationDelegate(QStyledItemDelegate):
         offset = 0.0  # distance from the leading edge
         row = 0
         for name in tags:
-            chip_width = min(metrics.horizontalAdvance(name) + 2 * CHIP_PADDING, width)
+            label = tag_label(name)
+            chip_width = min(metrics.horizontalAdvance(label) + 2 * CHIP_PADDING, width)
             if offset > 0 and offset + chip_width > width:
                 row += 1
                 offset = 0.0
             left = x + width - offset - chip_width if rtl else x + offset
             rect = QRectF(left, y + row * (height + CHIP_SPACING), chip_width, height)
-            chips.append(_Chip(rect, name, QColor(colors.get(name, QColor(DEFAULT_COLOR)))))
+            chips.append(_Chip(rect, label, QColor(colors.get(name, QColor(DEFAULT_COLOR)))))
             offset += chip_width + CHIP_SPACING
         return chips, (row + 1) * height + row * CHIP_SPACING
 

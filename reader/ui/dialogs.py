@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QRadioButton,
     QTextEdit,
     QVBoxLayout,
@@ -55,6 +57,41 @@ class NoteEditor(QDialog):
 
     def note(self) -> str:
         return self.editor.toPlainText().strip()
+
+
+class TrashDialog(QDialog):
+    """Highlights in the trash, across the library: restore them or delete them for good."""
+
+    def __init__(self, items: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        """`items`: (annotation id, label) pairs."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Trash"))
+        self.restored: list[str] = []
+        self.purged: list[str] = []
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        for annotation_id, label in items:
+            item = QListWidgetItem(label, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, annotation_id)
+        layout.addWidget(self.list)
+        self.empty = QLabel(self.tr("The trash is empty."), self)
+        self.empty.setVisible(not items)
+        layout.addWidget(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        restore = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole)
+        purge = buttons.addButton(self.tr("Delete for good"), QDialogButtonBox.ButtonRole.ActionRole)
+        restore.clicked.connect(lambda: self._take(self.restored))
+        purge.clicked.connect(lambda: self._take(self.purged))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def _take(self, into: list[str]) -> None:
+        for item in self.list.selectedItems():
+            into.append(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.list.takeItem(self.list.row(item))
+        self.empty.setVisible(self.list.count() == 0)
 
 
 class ExportDialog(QDialog):

@@ -24,6 +24,7 @@ class Span:
     start: int
     end: int
     color: str
+    size: int = 0  # the whole annotation's length: the shortest is "innermost" everywhere
 
 
 # Lam, any harakat, then an alef form: the font draws them as one ligature glyph, and Qt shapes
@@ -43,7 +44,7 @@ def snap_edges(text: str, spans: list[Span]) -> list[Span]:
                 return a if outward_left else b
         return pos
 
-    return [Span(s.annotation_id, snap(s.start, True), snap(s.end, False), s.color) for s in spans]
+    return [Span(s.annotation_id, snap(s.start, True), snap(s.end, False), s.color, s.size) for s in spans]
 
 
 def blend(color: str, alpha: int) -> QColor:
@@ -57,7 +58,6 @@ class HighlightPainter(QSyntaxHighlighter):
         super().__init__(document)
         self._spans: dict[int, list[Span]] = {}
         self.alpha = 150
-        self.underline_width_style = QTextCharFormat.UnderlineStyle.SingleUnderline
 
     def set_spans(self, spans_by_block: dict[int, list[Span]]) -> None:
         """Replace every highlight; call before the text is set, or rehighlight afterwards."""
@@ -87,7 +87,9 @@ class HighlightPainter(QSyntaxHighlighter):
             covering = [s for s in spans if s.start <= left and s.end >= right]
             if not covering:
                 continue
-            covering.sort(key=lambda s: (s.end - s.start, s.start))
+            # Innermost = the shortest annotation overall (not its piece in this paragraph), the
+            # same order a click offers them in.
+            covering.sort(key=lambda s: (s.size or s.end - s.start, s.annotation_id))
             fmt = QTextCharFormat()
             fmt.setBackground(blend(covering[0].color, self.alpha))
             if len(covering) > 1:

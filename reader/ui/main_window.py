@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QMetaObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,9 +32,10 @@ from reader.core.services import Library
 from reader.core.text import find_folded
 from reader.ui.article_view import THEMES, ArticleView
 from reader.ui.commands import AnnotationChange
-from reader.ui.dialogs import ExportDialog, NoteEditor
+from reader.ui.dialogs import ExportDialog, NoteEditor, TrashDialog
+from reader.ui.labels import isolate, short, tag_label
 from reader.ui.panels import AnnotationPanel, LibraryPanel, SearchPanel
-from reader.ui.workers import ImportWorker, SearchWorker, start_thread
+from reader.ui.workers import ImportWorker, ReindexWorker, SearchWorker, start_thread
 
 SEARCH_LIMIT = 50
 
@@ -51,7 +52,7 @@ class FindBar(QWidget):
         self.prev = QPushButton(self.tr("Previous"), self)
         self.next = QPushButton(self.tr("Next"), self)
         close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.box, 1)
@@ -59,6 +60,18 @@ class FindBar(QWidget):
         layout.addWidget(self.prev)
         layout.addWidget(self.next)
         layout.addWidget(close)
+        self.closed = None  # set by the window: clears the marks
+
+    def close_bar(self) -> None:
+        self.hide()
+        if self.closed is not None:
+            self.closed()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +90,8 @@ class MainWindow(QMainWindow):
         self._match_index = -1
         self._search_seq = 0
         self._import_thread: QThread | None = None
+        self._import_worker: ImportWorker | None = None
+        self._reindex_thread: QThread | None = None
 
         self.view = ArticleView(self)
         self.find_bar = FindBar(self)
@@ -104,7 +119,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.search_panel, self.tr("Search"))
         self.side_dock = self._dock(self.tr("Annotations and search"), "sideDock", self.side_tabs, trailing)
 
-        self.resizeDocks([self.library_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.side_dock], [330, 360], Qt.Orientation.Horizontal)
         self._build_menus()
         self._connect()
         self._start_search_worker()
@@ -150,6 +165,7 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("&Find in article"), self.show_find, QKeySequence.StandardKey.Find)
         self._action(edit, self.tr("Search &highlights"), self.show_search, "Ctrl+Shift+F")
         self._action(edit, self.tr("Highlight with a &note…"), self.note_on_selection, "Ctrl+N")
+        self._action(edit, self.tr("&Trash…"), self.show_trash)
 
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Larger text"), lambda: self.view.zoom_by(1), "Ctrl+=").setShortcuts(
@@ -175,16 +191,26 @@ class MainWindow(QMainWindow):
         self.view.noteRequested.connect(self.note_on_selection)
         self.view.highlightsClicked.connect(self.pick_highlight)
         self.view.deleteRequested.connect(self.delete_annotation)
+        self.view.editNoteRequested.connect(self.edit_note)
+        self.view.editTagsRequested.connect(self._tags_menu_for)
         self.library_panel.articleActivated.connect(self.open_article)
         self.library_panel.renameRequested.connect(self.rename_article)
         self.library_panel.deleteRequested.connect(self.delete_article)
         self.annotation_panel.annotationActivated.connect(self.go_to_annotation)
         self.annotation_panel.noteRequested.connect(self.edit_note)
         self.annotation_panel.deleteRequested.connect(self.delete_annotation)
+        self.annotation_panel.tagsChanged.connect(self.set_tags_of)
+        self.annotation_panel.newTagRequested.connect(self.add_new_tag_to)
         self.search_panel.queryChanged.connect(self.run_search)
         self.search_panel.hitActivated.connect(self.open_hit)
-        self.find_bar.box.textChanged.connect(self._find)
-        self.find_bar.box.returnPressed.connect(lambda: self._step_match(1))
+        self.find_bar.closed = self._clear_find
+        # Finding runs over the whole article: wait for a pause in typing.
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.setInterval(200)
+        self._find_timer.timeout.connect(lambda: self._find(self.find_bar.box.text()))
+        self.find_bar.box.textChanged.connect(lambda _t: self._find_timer.start())
+        self.find_bar.box.returnPressed.connect(self._find_enter)
         self.find_bar.next.clicked.connect(lambda: self._step_match(1))
         self.find_bar.prev.clicked.connect(lambda: self._step_match(-1))
 
@@ -283,14 +309,15 @@ class MainWindow(QMainWindow):
                 return
             after = self._run(lambda: self.library.edit_annotation(same.id, add_tags=[tag]))
             if after:
-                self._push(self.tr("Tag as %1").replace("%1", tag), same, after)
+                self._push(self.tr("Tag as %1").replace("%1", isolate(tag_label(tag))), same, after)
             return
         created = self._run(lambda: self.library.annotate(self.current_id, start=start, end=end, tags=[tag]))
         if created:
             self.view.clear_selection()  # so the new highlight's colour shows at once
-            self._push(self.tr("Highlight as %1").replace("%1", tag), None, created)
-            self.statusBar().showMessage(self.tr("Highlighted as %1: %2").replace("%1", tag)
-                                         .replace("%2", created.quote[:60]), 4000)
+            label = isolate(tag_label(tag))
+            self._push(self.tr("Highlight as %1").replace("%1", label), None, created)
+            self.statusBar().showMessage(self.tr("Highlighted as %1: %2").replace("%1", label)
+                                         .replace("%2", isolate(short(created.quote, 60))), 4000)
 
     def note_on_selection(self) -> None:
         selected = self.view.selection_range()
@@ -298,6 +325,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select some text first"), 3000)
             return
         start, end = selected
+        same = next((a for a in self.view.annotations if (a.start, a.end) == (start, end)), None)
+        if same is not None:  # the selection is a highlight already: its note, not a new one
+            self.edit_note(same.id)
+            return
         editor = NoteEditor(self.view.article.text[start:end], "", self)
         if not editor.exec():
             return
@@ -320,6 +351,40 @@ class MainWindow(QMainWindow):
         if after:
             self._push(self.tr("Change tags"), before, after)
 
+    def _tags_menu_for(self, annotation_id: str) -> None:
+        menu = self.annotation_panel.tags_menu(annotation_id)
+        menu.exec(self.cursor().pos())
+        menu.deleteLater()
+
+    def add_new_tag_to(self, annotation_id: str) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New tag"), self.tr("Name of the new tag:"))
+        if not ok or not name.strip():
+            return
+        tag = self._run(lambda: self.library.add_tag(name))
+        if tag is not None:
+            current = self.library.annotation(annotation_id).tags
+            self.set_tags_of(annotation_id, current + [tag.name] if tag.name not in current else current)
+            self.statusBar().showMessage(
+                self.tr("New tag “%1” (key %2)").replace("%1", tag.name).replace("%2", tag.key or "—"), 5000)
+
+    def show_trash(self) -> None:
+        trashed = self.library.trash()
+        titles = {a.id: a.title for a in self.library.list_articles()}
+        items = [(a.id, f"{', '.join(a.tags)} — {a.quote[:80]} — {titles.get(a.article_id, '')}") for a in trashed]
+        dialog = TrashDialog(items, self)
+        dialog.exec()
+        for annotation_id in dialog.restored:
+            before = self.library.annotation(annotation_id)
+            after = self._run(lambda i=annotation_id: self.library.restore_annotation(i))
+            if after:
+                self._push(self.tr("Restore highlight"), before, after)
+        if dialog.purged:
+            for annotation_id in dialog.purged:
+                self._run(lambda i=annotation_id: self.library.purge_annotation(i))
+            # Steps that would bring a purged highlight back no longer can.
+            self.undo_stack.clear()
+            self._refresh_annotations()
+
     def delete_annotation(self, annotation_id: str) -> None:
         before = self.library.annotation(annotation_id)
         after = self._run(lambda: self.library.delete_annotation(annotation_id))
@@ -339,8 +404,9 @@ class MainWindow(QMainWindow):
         by_id = {a.id: a for a in self.view.annotations}
         for annotation_id in ids:
             ann = by_id[annotation_id]
-            quote = ann.quote if len(ann.quote) <= 40 else ann.quote[:39] + "…"
-            action = menu.addAction(f"{', '.join(ann.tags)} — {quote}")
+            tags = "، ".join(tag_label(t) for t in ann.tags) if self.isRightToLeft() else ", ".join(
+                tag_label(t) for t in ann.tags)
+            action = menu.addAction(f"{isolate(tags)} — {isolate(short(ann.quote, 40))}")
             action.triggered.connect(lambda _=False, i=annotation_id: self._select_annotation(i))
         menu.exec(self.cursor().pos())
 
@@ -350,11 +416,22 @@ class MainWindow(QMainWindow):
 
     def go_to_annotation(self, annotation_id: str) -> None:
         ann = self.library.annotation(annotation_id)
-        if ann.article_id != self.current_id:
-            self.open_article(ann.article_id)
-        if not ann.orphan:
-            self.view.scroll_to(ann.start, ann.end)
-            self.view.flash(ann.start, ann.end)
+        if ann.orphan:
+            return
+        self._show_passage(ann.article_id, ann.start, ann.end)
+
+    def _show_passage(self, article_id: str, start: int, end: int) -> None:
+        """Open the article if needed, scroll the passage into view and flash it."""
+        if article_id != self.current_id:
+            self.open_article(article_id, position=start)
+            # A long article is still being laid out: scroll once the layout has caught up.
+            QTimer.singleShot(0, lambda: self._scroll_and_flash(start, end))
+        else:
+            self._scroll_and_flash(start, end)
+
+    def _scroll_and_flash(self, start: int, end: int) -> None:
+        self.view.scroll_to(start, end)
+        self.view.flash(start, end)
 
     # -- search --------------------------------------------------------------------------------
     def show_search(self) -> None:
@@ -380,10 +457,7 @@ class MainWindow(QMainWindow):
             self.search_panel.show_error(message)
 
     def open_hit(self, hit: SearchHit) -> None:
-        if hit.article_id != self.current_id:
-            self.open_article(hit.article_id, position=hit.start)
-        self.view.scroll_to(hit.start, hit.end)
-        self.view.flash(hit.start, hit.end)
+        self._show_passage(hit.article_id, hit.start, hit.end)
         self.annotation_panel.select(hit.annotation_id)
 
     # -- find in article -------------------------------------------------------------------------
@@ -392,8 +466,21 @@ class MainWindow(QMainWindow):
         self.find_bar.box.setFocus()
         self.find_bar.box.selectAll()
 
+    def _find_enter(self) -> None:
+        if self._find_timer.isActive():
+            self._find_timer.stop()
+            self._find(self.find_bar.box.text())
+        else:
+            self._step_match(1)
+
+    def _clear_find(self) -> None:
+        self._matches = []
+        self.view.set_found([])
+        self.view.setFocus()
+
     def _find(self, needle: str) -> None:
-        if self.view.article is None or not needle.strip():
+        # One letter matches most of an Arabic article: wait for two.
+        if self.view.article is None or len(needle.strip()) < 2:
             self._matches = []
             self.view.set_found([])
             self.find_bar.count.setText("")
@@ -422,43 +509,66 @@ class MainWindow(QMainWindow):
         if files:
             self.import_files(files)
 
+    # Worker signals go to slots of this window (a QObject of the GUI thread), never to lambdas:
+    # PySide6 runs a lambda connected to a worker's signal on the worker's thread.
     def import_files(self, files: list[str]) -> None:
         """Import in a worker thread with a progress dialog that can cancel."""
         if self._import_thread is not None:
             self.statusBar().showMessage(self.tr("An import is already running"), 3000)
             return
-        progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(files), self)
-        progress.setWindowTitle(self.tr("Import"))
-        progress.setMinimumDuration(300)
-        worker = ImportWorker(self.library.folder, files)
-        errors: list[str] = []
-        opened: list[str] = []
-        progress.canceled.connect(lambda: setattr(worker, "cancelled", True))
-        worker.progress.connect(lambda done, total, name: (progress.setValue(done),
-                                                            progress.setLabelText(Path(name).name if name else "")))
-        worker.failed.connect(errors.append)
-        worker.imported.connect(lambda article_id, _created: opened.append(article_id))
-        # Signals are connected before the thread starts, so no report can be missed.
-        thread = start_thread(worker, "hamish-import", entry=worker.run)
-        self._import_thread = thread
+        self._import_progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(files), self)
+        self._import_progress.setWindowTitle(self.tr("Import"))
+        self._import_progress.setMinimumDuration(300)
+        self._import_errors: list[str] = []
+        self._import_opened: list[str] = []
+        self._import_worker = ImportWorker(self.library.folder, files)
+        self._import_progress.canceled.connect(self._cancel_import)
+        self._import_worker.progress.connect(self._import_step)
+        self._import_worker.failed.connect(self._import_failed)
+        self._import_worker.imported.connect(self._import_done_one)
+        self._import_worker.finished.connect(self._import_finished)
+        # Connected before the thread starts, so no report can be missed.
+        self._import_thread = start_thread(self._import_worker, "hamish-import", entry=self._import_worker.run)
 
-        def finished(cancelled: bool) -> None:
-            progress.close()
+    @Slot()
+    def _cancel_import(self) -> None:
+        if self._import_worker is not None:
+            self._import_worker.cancelled = True
+
+    @Slot(int, int, str)
+    def _import_step(self, done: int, total: int, name: str) -> None:
+        self._import_progress.setValue(done)
+        self._import_progress.setLabelText(Path(name).name if name else "")
+
+    @Slot(str)
+    def _import_failed(self, message: str) -> None:
+        self._import_errors.append(message)
+
+    @Slot(str, bool)
+    def _import_done_one(self, article_id: str, _created: bool) -> None:
+        self._import_opened.append(article_id)
+
+    @Slot(bool)
+    def _import_finished(self, cancelled: bool) -> None:
+        self._import_progress.close()
+        self._stop_thread("_import_thread")
+        self._import_worker = None
+        self.refresh_library()
+        if self._import_opened:
+            self.open_article(self._import_opened[-1])
+        if self._import_errors:
+            self.error("\n".join(self._import_errors), title=self.tr("Some files were not imported"))
+        elif cancelled:
+            self.statusBar().showMessage(self.tr("Import cancelled"), 4000)
+        else:
+            self.statusBar().showMessage(self.tr("%n article(s) imported", "", len(self._import_opened)), 4000)
+
+    def _stop_thread(self, attribute: str) -> None:
+        thread = getattr(self, attribute)
+        if thread is not None:
             thread.quit()
             thread.wait()
-            self._import_thread = None
-            self.refresh_library()
-            if opened:
-                self.open_article(opened[-1])
-            if errors:
-                self.error("\n".join(errors), title=self.tr("Some files were not imported"))
-            elif cancelled:
-                self.statusBar().showMessage(self.tr("Import cancelled"), 4000)
-            else:
-                self.statusBar().showMessage(self.tr("%n article(s) imported", "", len(opened)), 4000)
-
-        worker.finished.connect(finished)
-        self._import_worker = worker
+            setattr(self, attribute, None)
 
     def import_annotations_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import annotations"), "",
@@ -497,15 +607,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", name), 5000)
 
     def rebuild_index(self) -> None:
-        progress = QProgressDialog(self.tr("Rebuilding the search index…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(0)
-        progress.show()
-        count = self._run(lambda: self.library.reindex(lambda n: progress.setLabelText(
-            self.tr("Rebuilding the search index… %1").replace("%1", str(n)))))
-        progress.close()
-        if count is not None:
-            self.statusBar().showMessage(self.tr("Search index rebuilt: %n highlight(s)", "", count), 5000)
+        """Rebuild off the GUI thread; the window stays painted, input waits (window-modal)."""
+        if self._reindex_thread is not None:
+            return
+        self._reindex_progress = QProgressDialog(self.tr("Rebuilding the search index…"), "", 0, 0, self)
+        self._reindex_progress.setWindowTitle(self.tr("Search index"))
+        self._reindex_progress.setCancelButton(None)
+        self._reindex_progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._reindex_progress.setMinimumDuration(0)
+        self._reindex_worker = ReindexWorker(self.library.folder)
+        self._reindex_worker.progress.connect(self._reindex_step)
+        self._reindex_worker.finished.connect(self._reindex_finished)
+        self._reindex_progress.show()
+        self._reindex_thread = start_thread(self._reindex_worker, "hamish-reindex", entry=self._reindex_worker.run)
+
+    @Slot(int)
+    def _reindex_step(self, count: int) -> None:
+        self._reindex_progress.setLabelText(self.tr("Rebuilding the search index… %1").replace("%1", str(count)))
+
+    @Slot(int, str)
+    def _reindex_finished(self, count: int, error: str) -> None:
+        self._reindex_progress.close()
+        self._stop_thread("_reindex_thread")
+        self._reindex_worker = None
+        self.library.index.close()  # reopen on next use: the folder was swapped
+        if error:
+            self.error(error)
+            return
+        self.statusBar().showMessage(self.tr("Search index rebuilt: %n highlight(s)", "", count), 5000)
+        if self.search_panel.box.text().strip():
+            self.run_search(self.search_panel.box.text())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -538,7 +669,7 @@ class MainWindow(QMainWindow):
         self.view.set_point_size(float(self.library.setting("point_size", "15") or 15))
 
     def show_keys(self) -> None:
-        keys = [f"{t.key} — {t.name}" for t, _ in self.library.tags() if t.key]
+        keys = [f"{t.key} — {isolate(tag_label(t.name))}" for t, _ in self.library.tags() if t.key]
         QMessageBox.information(self, self.tr("Keys"), "\n".join([
             self.tr("Select text, then press a tag's key:"), *keys, "",
             self.tr("Ctrl+F find in article · Ctrl+Shift+F search highlights"),
@@ -561,6 +692,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._remember_position()
         self._save_setting("point_size", str(self.view.point_size))
+        # Finish background work before the threads' objects go away (a running QThread
+        # destroyed aborts the process). An import stops after its current file.
+        self._cancel_import()
+        self._stop_thread("_import_thread")
+        self._stop_thread("_reindex_thread")
+        QMetaObject.invokeMethod(self.search_worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
         self.search_thread.quit()
-        self.search_thread.wait(2000)
+        self.search_thread.wait()
         super().closeEvent(event)

@@ -124,7 +124,7 @@ class ArticleTableModel(QAbstractTableModel):
     _HEADERS = {
         ArticleColumn.Title: QT_TRANSLATE_NOOP("ArticleTableModel", "Title"),
         ArticleColumn.Imported: QT_TRANSLATE_NOOP("ArticleTableModel", "Imported"),
-        ArticleColumn.Annotations: QT_TRANSLATE_NOOP("ArticleTableModel", "Annotations"),
+        ArticleColumn.Annotations: QT_TRANSLATE_NOOP("ArticleTableModel", "Highlights"),
     }
 
     def __init__(self, parent: object = None) -> None:

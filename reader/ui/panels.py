@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Annotation, ArticleSummary, SearchHit, Tag
+from reader.ui.labels import tag_label
 from reader.ui.delegates import AnnotationDelegate, DirectionalItemDelegate, SearchResultDelegate
 from reader.ui.models import AnnotationListModel, ArticleRole, ArticleTableModel, SearchResultsModel
 
@@ -94,6 +96,8 @@ class AnnotationPanel(QWidget):
     annotationActivated = Signal(str)
     noteRequested = Signal(str)
     deleteRequested = Signal(str)
+    tagsChanged = Signal(str, list)  # annotation id, its new tag list
+    newTagRequested = Signal(str)  # annotation id: ask for a new tag and add it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,14 +116,17 @@ class AnnotationPanel(QWidget):
         self.list.clicked.connect(self._activated)
         self.count = QLabel(self)
         note = QPushButton(self.tr("Note…"), self)
+        self.tags_button = QPushButton(self.tr("Tags…"), self)
         delete = QPushButton(self.tr("Delete"), self)
         note.clicked.connect(lambda: self._emit_current(self.noteRequested))
+        self.tags_button.clicked.connect(self._tags_menu)
         delete.clicked.connect(lambda: self._emit_current(self.deleteRequested))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Tag:"), self))
         top.addWidget(self.filter, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.tags_button)
         buttons.addWidget(note)
         buttons.addWidget(delete)
         layout = QVBoxLayout(self)
@@ -137,7 +144,7 @@ class AnnotationPanel(QWidget):
         self.filter.clear()
         self.filter.addItem(self.tr("All tags"), None)
         for tag in tags:
-            self.filter.addItem(tag.name, tag.name)
+            self.filter.addItem(tag_label(tag.name), tag.name)
         index = self.filter.findData(current)
         self.filter.setCurrentIndex(max(0, index))
         self.filter.blockSignals(False)
@@ -156,6 +163,30 @@ class AnnotationPanel(QWidget):
     def current_id(self) -> str | None:
         index = self.list.currentIndex()
         return self.model.item(index.row()).id if index.isValid() else None
+
+    def tags_menu(self, annotation_id: str) -> QMenu:
+        """Checkable tags of one annotation; toggling one emits the new list."""
+        ann = self.model.item(self.model.row_of(annotation_id) or 0)
+        menu = QMenu(self)
+        for tag in self._tags:
+            label = tag_label(tag.name)
+            action = menu.addAction(f"{label}\t{tag.key}" if tag.key else label)
+            action.setData(tag.name)
+            action.setCheckable(True)
+            action.setChecked(tag.name in ann.tags)
+            action.toggled.connect(lambda on, name=tag.name: self.tagsChanged.emit(
+                annotation_id, [t for t in ann.tags if t != name] + ([name] if on else [])))
+        menu.addSeparator()
+        new = menu.addAction(self.tr("New tag…"))
+        new.triggered.connect(lambda: self.newTagRequested.emit(annotation_id))
+        return menu
+
+    def _tags_menu(self) -> None:
+        annotation_id = self.current_id()
+        if annotation_id:
+            menu = self.tags_menu(annotation_id)
+            menu.exec(self.tags_button.mapToGlobal(self.tags_button.rect().topLeft()))
+            menu.deleteLater()
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
@@ -210,9 +241,14 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(lambda: self.queryChanged.emit(self.box.text()))
         self.box.textChanged.connect(lambda _t: self._debounce.start())
         self.box.returnPressed.connect(self._enter)
+        self._enter_pending = False
+        self.box.textEdited.connect(lambda _t: setattr(self, "_enter_pending", False))
 
     def show_hits(self, hits: list[SearchHit]) -> None:
         self.results.set_items(hits)
+        if self._enter_pending and hits:
+            self._enter_pending = False
+            self.hitActivated.emit(hits[0])
         if self.box.text().strip():
             self.status.setText(self.tr("%n result(s)", "", len(hits)))
         else:
@@ -221,13 +257,18 @@ class SearchPanel(QWidget):
             self.list.setCurrentIndex(self.results.index(0, 0))
 
     def show_error(self, message: str) -> None:
+        self._enter_pending = False
         self.results.set_items([])
         self.status.setText(message)
 
     def _enter(self) -> None:
         if self._debounce.isActive():
+            # The results on screen are for an older query: open the top hit of this one
+            # when it arrives.
             self._debounce.stop()
+            self._enter_pending = True
             self.queryChanged.emit(self.box.text())
+            return
         index = self.list.currentIndex()
         if index.isValid():
             self._activated(index)

@@ -91,6 +91,29 @@ class ImportWorker(QObject):
         self.finished.emit(False)
 
 
+class ReindexWorker(QObject):
+    """Rebuilds the search index from SQLite through its own connection to the library."""
+
+    progress = Signal(int)
+    finished = Signal(int, str)  # count, error message ("" when it worked)
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+
+    @Slot()
+    def run(self) -> None:
+        from reader.core.services import Library
+
+        try:
+            with Library.open(self.data_dir, sync_index=False) as lib:
+                count = lib.reindex(self.progress.emit)
+        except HamishError as err:
+            self.finished.emit(0, str(err))
+            return
+        self.finished.emit(count, "")
+
+
 def start_thread(worker: QObject, name: str, entry=None) -> QThread:  # noqa: ANN001
     """Move `worker` to a new thread and start it; `entry` runs in that thread once it starts."""
     thread = QThread()

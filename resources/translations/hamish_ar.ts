@@ -3,27 +3,37 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../reader/ui/panels.py" line="114" />
+        <location filename="../../reader/ui/panels.py" line="118" />
         <source>Note…</source>
         <translation>ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="115" />
+        <location filename="../../reader/ui/panels.py" line="119" />
+        <source>Tags…</source>
+        <translation>الوسوم…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/panels.py" line="120" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="119" />
+        <location filename="../../reader/ui/panels.py" line="125" />
         <source>Tag:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="138" />
+        <location filename="../../reader/ui/panels.py" line="145" />
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/panels.py" line="180" />
+        <source>New tag…</source>
+        <translation>وسم جديد…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels.py" line="162" />
+        <location filename="../../reader/ui/panels.py" line="193" />
         <source>%n highlight(s)</source>
         <translation><numerusform>لا تظليلات</numerusform><numerusform>تظليل واحد</numerusform><numerusform>تظليلان</numerusform><numerusform>%n تظليلات</numerusform><numerusform>%n تظليلًا</numerusform><numerusform>%n تظليل</numerusform></translation>
     </message>
@@ -42,24 +52,34 @@
     </message>
     <message>
         <location filename="../../reader/ui/models.py" line="127" />
-        <source>Annotations</source>
-        <translation>التعليقات</translation>
+        <source>Highlights</source>
+        <translation>التظليلات</translation>
     </message>
 </context>
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="355" />
+        <location filename="../../reader/ui/article_view.py" line="373" />
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="359" />
+        <location filename="../../reader/ui/article_view.py" line="377" />
         <source>Highlight with a note…</source>
         <translation>تظليل مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="366" />
+        <location filename="../../reader/ui/article_view.py" line="385" />
+        <source>Note on “%1”…</source>
+        <translation>ملاحظة على «%1»…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_view.py" line="388" />
+        <source>Tags of “%1”…</source>
+        <translation>وسوم «%1»…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_view.py" line="391" />
         <source>Delete highlight “%1”</source>
         <translation>حذف التظليل «%1»</translation>
     </message>
@@ -67,42 +87,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="67" />
+        <location filename="../../reader/ui/dialogs.py" line="104" />
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="69" />
+        <location filename="../../reader/ui/dialogs.py" line="106" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="73" />
+        <location filename="../../reader/ui/dialogs.py" line="110" />
         <source>Hamish JSON (imports back, with the article text)</source>
         <translation>JSON هامش (يُستورد مجددًا، مع نص المقال)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="74" />
+        <location filename="../../reader/ui/dialogs.py" line="111" />
         <source>W3C Web Annotation JSON-LD</source>
         <translation>JSON-LD وفق W3C Web Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="75" />
+        <location filename="../../reader/ui/dialogs.py" line="112" />
         <source>Markdown, for reading</source>
         <translation>Markdown، للقراءة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="84" />
+        <location filename="../../reader/ui/dialogs.py" line="121" />
         <source>What</source>
         <translation>ماذا</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="86" />
+        <location filename="../../reader/ui/dialogs.py" line="123" />
         <source>This article</source>
         <translation>هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="87" />
+        <location filename="../../reader/ui/dialogs.py" line="124" />
         <source>The whole library</source>
         <translation>المكتبة كلها</translation>
     </message>
@@ -110,22 +130,22 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="49" />
+        <location filename="../../reader/ui/main_window.py" line="50" />
         <source>Find in article</source>
         <translation>بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="51" />
+        <location filename="../../reader/ui/main_window.py" line="52" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="52" />
+        <location filename="../../reader/ui/main_window.py" line="53" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="53" />
+        <location filename="../../reader/ui/main_window.py" line="54" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -133,12 +153,12 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/panels.py" line="54" />
+        <location filename="../../reader/ui/panels.py" line="56" />
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="55" />
+        <location filename="../../reader/ui/panels.py" line="57" />
         <source>Delete…</source>
         <translation>حذف…</translation>
     </message>
@@ -146,335 +166,365 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="71" />
-        <location filename="../../reader/ui/main_window.py" line="558" />
+        <location filename="../../reader/ui/main_window.py" line="84" />
+        <location filename="../../reader/ui/main_window.py" line="690" />
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="100" />
+        <location filename="../../reader/ui/main_window.py" line="115" />
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="103" />
+        <location filename="../../reader/ui/main_window.py" line="118" />
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="104" />
+        <location filename="../../reader/ui/main_window.py" line="119" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="105" />
+        <location filename="../../reader/ui/main_window.py" line="120" />
         <source>Annotations and search</source>
         <translation>التعليقات والبحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111" />
+        <location filename="../../reader/ui/main_window.py" line="126" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="133" />
+        <location filename="../../reader/ui/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="134" />
+        <location filename="../../reader/ui/main_window.py" line="149" />
         <source>&amp;Import articles…</source>
         <translation>ا&amp;ستيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135" />
+        <location filename="../../reader/ui/main_window.py" line="150" />
         <source>Import &amp;annotations…</source>
         <translation>استيراد ت&amp;عليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="136" />
+        <location filename="../../reader/ui/main_window.py" line="151" />
         <source>&amp;Export annotations…</source>
         <translation>&amp;تصدير التعليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138" />
+        <location filename="../../reader/ui/main_window.py" line="153" />
         <source>&amp;Rebuild search index</source>
         <translation>إعادة &amp;بناء فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140" />
+        <location filename="../../reader/ui/main_window.py" line="155" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="142" />
+        <location filename="../../reader/ui/main_window.py" line="157" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143" />
+        <location filename="../../reader/ui/main_window.py" line="158" />
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="145" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <source>&amp;Find in article</source>
         <translation>&amp;بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>Search &amp;highlights</source>
         <translation>البحث في الت&amp;ظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="152" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>Highlight with a &amp;note…</source>
         <translation>تظليل مع &amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="154" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
+        <source>&amp;Trash…</source>
+        <translation>المه&amp;ملات…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="155" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>&amp;Larger text</source>
         <translation>نص أ&amp;كبر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>&amp;Smaller text</source>
         <translation>نص أ&amp;صغر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>Line &amp;spacing</source>
         <translation>ت&amp;باعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>&amp;Theme</source>
         <translation>ال&amp;سمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>Sepia</source>
         <translation>بني داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>&amp;Keys</source>
         <translation>الم&amp;فاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="217" />
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>Rename article</source>
         <translation>إعادة تسمية المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="270" />
         <source>Delete article</source>
         <translation>حذف المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="271" />
         <source>Delete “%1” and its %2 highlight(s)? This cannot be undone.</source>
         <translation>حذف «%1» وتظليلاته (%2)؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="325" />
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290" />
+        <location filename="../../reader/ui/main_window.py" line="318" />
         <source>Highlight as %1</source>
         <translation>تظليل بوسم %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="319" />
         <source>Highlighted as %1: %2</source>
         <translation>ظُلّل بوسم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="338" />
         <source>Highlight with a note</source>
         <translation>تظليل مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="346" />
         <source>Edit note</source>
         <translation>تعديل الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320" />
+        <location filename="../../reader/ui/main_window.py" line="352" />
         <source>Change tags</source>
         <translation>تغيير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="360" />
+        <source>New tag</source>
+        <translation>وسم جديد</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="360" />
+        <source>Name of the new tag:</source>
+        <translation>اسم الوسم الجديد:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="368" />
+        <source>New tag “%1” (key %2)</source>
+        <translation>وسم جديد «%1» (المفتاح %2)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="380" />
+        <source>Restore highlight</source>
+        <translation>استعادة التظليل</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="392" />
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327" />
+        <location filename="../../reader/ui/main_window.py" line="393" />
         <source>Highlight moved to the trash (Ctrl+Z brings it back)</source>
         <translation>نُقل التظليل إلى المهملات (Ctrl+Z يعيده)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="403" />
+        <location filename="../../reader/ui/main_window.py" line="491" />
         <source>%n match(es)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="419" />
+        <location filename="../../reader/ui/main_window.py" line="507" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="420" />
+        <location filename="../../reader/ui/main_window.py" line="508" />
         <source>Articles (%1)</source>
         <translation>مقالات (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="427" />
+        <location filename="../../reader/ui/main_window.py" line="517" />
         <source>An import is already running</source>
         <translation>يجري استيراد آخر الآن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="429" />
+        <location filename="../../reader/ui/main_window.py" line="519" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="429" />
+        <location filename="../../reader/ui/main_window.py" line="519" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="430" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="453" />
+        <location filename="../../reader/ui/main_window.py" line="560" />
         <source>Some files were not imported</source>
         <translation>لم تُستورد بعض الملفات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="455" />
+        <location filename="../../reader/ui/main_window.py" line="562" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="457" />
+        <location filename="../../reader/ui/main_window.py" line="564" />
         <source>%n article(s) imported</source>
         <translation><numerusform>لم يُستورد أي مقال</numerusform><numerusform>استُورد مقال واحد</numerusform><numerusform>استُورد مقالان</numerusform><numerusform>استُوردت %n مقالات</numerusform><numerusform>استُورد %n مقالًا</numerusform><numerusform>استُورد %n مقال</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="463" />
+        <location filename="../../reader/ui/main_window.py" line="574" />
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464" />
+        <location filename="../../reader/ui/main_window.py" line="575" />
         <source>Annotations (*.json *.jsonld)</source>
         <translation>تعليقات (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="590" />
         <source>%1 added, %2 updated, %3 unchanged, %4 orphan(s)</source>
         <translation>أُضيف %1، حُدّث %2، بلا تغيير %3، يتيمة %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="482" />
+        <location filename="../../reader/ui/main_window.py" line="593" />
         <source>Annotations imported</source>
         <translation>استُوردت التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="491" />
+        <location filename="../../reader/ui/main_window.py" line="602" />
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="496" />
+        <location filename="../../reader/ui/main_window.py" line="607" />
         <source>Exported to %1</source>
         <translation>صُدّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="499" />
+        <location filename="../../reader/ui/main_window.py" line="613" />
         <source>Rebuilding the search index…</source>
         <translation>جارٍ إعادة بناء فهرس البحث…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="504" />
+        <location filename="../../reader/ui/main_window.py" line="614" />
+        <source>Search index</source>
+        <translation>فهرس البحث</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="626" />
         <source>Rebuilding the search index… %1</source>
         <translation>جارٍ إعادة بناء فهرس البحث… %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="507" />
+        <location filename="../../reader/ui/main_window.py" line="637" />
         <source>Search index rebuilt: %n highlight(s)</source>
         <translation><numerusform>أُعيد بناء فهرس البحث: لا تظليلات</numerusform><numerusform>أُعيد بناء فهرس البحث: تظليل واحد</numerusform><numerusform>أُعيد بناء فهرس البحث: تظليلان</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليلات</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليلًا</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليل</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541" />
+        <location filename="../../reader/ui/main_window.py" line="673" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="542" />
+        <location filename="../../reader/ui/main_window.py" line="674" />
         <source>Select text, then press a tag's key:</source>
         <translation>حدّد نصًا ثم اضغط مفتاح الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="543" />
+        <location filename="../../reader/ui/main_window.py" line="675" />
         <source>Ctrl+F find in article · Ctrl+Shift+F search highlights</source>
         <translation>Ctrl+F بحث في المقال · Ctrl+Shift+F بحث في التظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="544" />
+        <location filename="../../reader/ui/main_window.py" line="676" />
         <source>Ctrl+N highlight with a note · Ctrl+Z / Ctrl+Shift+Z undo / redo</source>
         <translation>Ctrl+N تظليل مع ملاحظة · Ctrl+Z / Ctrl+Shift+Z تراجع / إعادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="545" />
+        <location filename="../../reader/ui/main_window.py" line="677" />
         <source>Ctrl+= / Ctrl+- text size · Esc clear the selection</source>
         <translation>Ctrl+= / Ctrl+- حجم النص · Esc إلغاء التحديد</translation>
     </message>
@@ -482,7 +532,7 @@
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="24" />
+        <location filename="../../reader/ui/dialogs.py" line="26" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -490,12 +540,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels.py" line="189" />
+        <location filename="../../reader/ui/panels.py" line="220" />
         <source>Search highlights: words, tag:company, "a phrase", pre*</source>
         <translation>ابحث في التظليلات: كلمات، tag:company، "عبارة"، بادئة*</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels.py" line="217" />
+        <location filename="../../reader/ui/panels.py" line="253" />
         <source>%n result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
@@ -503,9 +553,55 @@
 <context>
     <name>TagToolbar</name>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="75" />
+        <location filename="../../reader/ui/article_view.py" line="78" />
         <source>Tag the selection as “%1”</source>
         <translation>وسم التحديد بـ «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="12" />
+        <source>company</source>
+        <translation>شركة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="13" />
+        <source>figure</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="14" />
+        <source>quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="15" />
+        <source>person</source>
+        <translation>شخص</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="68" />
+        <source>Trash</source>
+        <translation>المهملات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="78" />
+        <source>The trash is empty.</source>
+        <translation>المهملات فارغة.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="82" />
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="83" />
+        <source>Delete for good</source>
+        <translation>حذف نهائي</translation>
     </message>
 </context>
 </TS>

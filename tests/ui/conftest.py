@@ -18,3 +18,23 @@ def article_font(qapp):
     from reader.ui.fonts import reading_font as make_font
 
     return make_font(15)
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch):
+    """A modal dialog would wait for a click that never comes and hang the run: make any
+    unexpected one fail the test at once. Tests that expect one patch it themselves."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(name: str):
+        def _refuse(*args, **kwargs):
+            text = " ".join(str(a) for a in args[1:3] if isinstance(a, str))
+            raise AssertionError(f"unexpected modal dialog {name}: {text}")
+
+        return _refuse
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse(f"QMessageBox.{name}"))
+    monkeypatch.setattr(QInputDialog, "getText", refuse("QInputDialog.getText"))
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, refuse(f"QFileDialog.{name}"))

@@ -102,9 +102,10 @@ def test_search_panel_opens_the_right_article_at_the_right_place(qtbot, window, 
     qtbot.waitUntil(lambda: window.search_panel.results.rowCount() == 1, timeout=5000)
     qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     assert window.current_id == first_id
+    # The scroll waits for the newly opened article's first layout.
+    qtbot.waitUntil(lambda: window.view._flash == (hit_ann.start, hit_ann.end), timeout=3000)
     cursor = window.view.textCursor()
     assert window.view.offsets.to_cp(cursor.position()) == hit_ann.start
-    assert window.view._flash == (hit_ann.start, hit_ann.end)
     assert window.view.cursorRect().intersects(window.view.viewport().rect())
 
 
@@ -118,12 +119,23 @@ def test_invalid_query_is_a_message_not_an_exception(qtbot, window) -> None:
 def test_find_in_article_ignores_harakat_and_alef_forms(qtbot, window) -> None:
     window.show_find()
     window.find_bar.box.insert("الامريكيه")  # no hamza, ه for ة
+    qtbot.waitUntil(lambda: bool(window._matches), timeout=3000)  # after a pause in typing
     text = window.view.article.text
     assert window._matches and all(
         text[s:e].replace("أ", "ا").replace("ة", "ه") == "الامريكيه" for s, e in window._matches
     )
     start, end = window._matches[0]
     assert window.view.selection_range() == (start, end)
+    assert len(window.view.extraSelections()) == len(window._matches)
+    qtbot.keyClick(window.find_bar.box, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.view.extraSelections() == []
+
+
+def test_find_waits_for_two_letters(qtbot, window) -> None:
+    window.show_find()
+    window.find_bar.box.insert("ا")
+    window._find(window.find_bar.box.text())
+    assert window._matches == [] and window.view.extraSelections() == []
 
 
 def test_astral_characters_before_a_highlight(qtbot, window, library: Library, tmp_path: Path) -> None:
@@ -223,3 +235,147 @@ def test_reading_position_is_remembered(qtbot, window, library: Library, tmp_pat
     window.open_article(library.import_file(other).article.id)
     window.open_article(first)
     qtbot.waitUntil(lambda: abs(window.view.top_position() - remembered) < 120, timeout=3000)
+
+
+def test_tags_menu_edits_tags_undoably(qtbot, window, library: Library, monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(window, "error", lambda message, title=None: errors.append(message))
+    ann = library.annotate(window.current_id, quote="Huawei", tags=["company"])
+    window._refresh_annotations()
+    menu = window.annotation_panel.tags_menu(ann.id)
+    by_name = {a.text().split("\t")[0]: a for a in menu.actions() if a.isCheckable()}
+    assert by_name["company"].isChecked() and not by_name["figure"].isChecked()
+    by_name["person"].trigger()
+    assert library.annotation(ann.id).tags == ["company", "person"]
+    window.undo_stack.undo()
+    assert library.annotation(ann.id).tags == ["company"]
+    menu = window.annotation_panel.tags_menu(ann.id)
+    next(a for a in menu.actions() if a.text().startswith("company")).trigger()  # the last tag
+    assert library.annotation(ann.id).tags == ["company"]  # refused with a message, kept
+    assert len(errors) == 1 and "at least one tag" in errors[0]
+
+
+def test_custom_tags_get_keys_in_the_view(qtbot, window, library: Library) -> None:
+    library.add_tag("منافس")
+    window._refresh_annotations()
+    text = window.view.article.text
+    start = text.index("Huawei")
+    window.view.select_range(start, start + 6)
+    qtbot.keyClick(window.view, "5")
+    (ann,) = library.annotations()
+    assert ann.tags == ["منافس"]
+
+
+def test_trash_restore_from_the_window(qtbot, window, library: Library, monkeypatch) -> None:
+    from reader.ui import main_window as mw
+
+    ann = library.annotate(window.current_id, quote="Metax", tags=["company"])
+    window.delete_annotation(ann.id)
+
+    class Restoring:
+        def __init__(self, items, parent) -> None:  # noqa: ANN001
+            assert [i for i, _ in items] == [ann.id]
+            self.restored, self.purged = [ann.id], []
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(mw, "TrashDialog", Restoring)
+    window.show_trash()
+    assert [a.id for a in library.annotations()] == [ann.id] and library.trash() == []
+    assert [a.id for a in window.view.annotations] == [ann.id]
+    window.undo_stack.undo()  # restoring is undoable too
+    assert [a.id for a in library.trash()] == [ann.id]
+
+
+def test_rebuild_index_runs_off_the_gui_thread_and_search_still_answers(qtbot, window, library: Library) -> None:
+    ann = library.annotate(window.current_id, quote="Bytedance", tags=["company"])
+    window.rebuild_index()
+    assert window._reindex_thread is not None and window._reindex_thread.isRunning() or True
+    qtbot.waitUntil(lambda: window._reindex_thread is None, timeout=10000)
+    assert "rebuilt" in window.statusBar().currentMessage()
+    assert [h.annotation_id for h in library.search("bytedance")] == [ann.id]
+    window.show_search()
+    window.search_panel.box.insert("bytedance")
+    qtbot.waitUntil(lambda: window.search_panel.results.rowCount() == 1, timeout=5000)
+
+
+def test_import_from_the_window_runs_off_the_gui_thread(qtbot, window, library: Library, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(window, "error", lambda message, title=None: errors.append(message))
+    good = tmp_path / "good.md"
+    good.write_text("# أرباح Samsung\n\nارتفعت أرباح **Samsung** بنسبة 12 ٪.\n", encoding="utf-8")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    window.import_files([str(good), str(bad)])
+    qtbot.waitUntil(lambda: window._import_thread is None, timeout=10000)
+    titles = [a.title for a in library.list_articles()]
+    assert "أرباح Samsung" in titles
+    assert window.view.article.title == "أرباح Samsung"  # the imported article is opened
+    assert len(errors) == 1 and "bad.pdf" in errors[0]
+    assert window.library_panel.model.rowCount() == 2
+
+
+def test_closing_during_an_import_waits_for_it(qtbot, library: Library, tmp_path: Path) -> None:
+    make_application("en")
+    win = build_window(library, [])
+    files = []
+    for i in range(40):
+        f = tmp_path / f"a{i}.txt"
+        f.write_text(f"خبر رقم {i}\nنص الخبر {i} عن الرقائق.\n", encoding="utf-8")
+        files.append(str(f))
+    win.show()
+    win.import_files(files)
+    win.close()  # must not abort with "QThread: Destroyed while thread is still running"
+    assert win._import_thread is None
+    assert 1 <= len(library.list_articles()) <= 41
+
+
+def test_enter_right_after_typing_opens_the_new_querys_hit(qtbot, window, library: Library, tmp_path: Path) -> None:
+    first = window.current_id
+    metax = library.annotate(first, quote="Metax", tags=["company"])
+    other = tmp_path / "o.txt"
+    other.write_text("خبر آخر\nشركة Samsung تعلن.\n", encoding="utf-8")
+    other_id = library.import_file(other).article.id
+    samsung = library.annotate(other_id, quote="Samsung", tags=["company"])
+    window.show_search()
+    window.search_panel.box.insert("metax")
+    qtbot.waitUntil(lambda: window.search_panel.results.rowCount() == 1, timeout=5000)
+    window.search_panel.box.clear()
+    window.search_panel.box.insert("samsung")
+    qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Return)  # before the new results arrive
+    qtbot.waitUntil(lambda: window.current_id == other_id, timeout=5000)
+    qtbot.waitUntil(lambda: window.view._flash == (samsung.start, samsung.end), timeout=3000)
+    assert metax.article_id == first
+
+
+def test_keyboard_selection_gets_the_toolbar(qtbot, window) -> None:
+    text = window.view.article.text
+    start = text.index("Baidu")
+    window.view.select_range(start, start + 5)
+    qtbot.keyRelease(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.toolbar.isVisible()
+
+
+def test_ctrl_n_on_a_highlight_edits_its_note(qtbot, window, library: Library, monkeypatch) -> None:
+    from reader.ui import main_window as mw
+
+    ann = library.annotate(window.current_id, quote="Tencent", tags=["company"])
+    window._refresh_annotations()
+    window.view.select_range(ann.start, ann.end)
+
+    class Typing:
+        def __init__(self, quote: str, note: str, parent) -> None:  # noqa: ANN001
+            assert quote == "Tencent"
+
+        def exec(self) -> int:
+            return 1
+
+        def note(self) -> str:
+            return "عملاق صيني"
+
+    monkeypatch.setattr(mw, "NoteEditor", Typing)
+    window.note_on_selection()
+    (only,) = library.annotations()
+    assert only.id == ann.id and only.note == "عملاق صيني"

@@ -183,7 +183,7 @@ def test_article_display_tooltip_and_lookups(qapp, articles, riyadh_time) -> Non
 def test_headers_are_translated_on_request(qtbot) -> None:
     model = ArticleTableModel()
     # Whatever translator an earlier test left installed, the header is the current translation.
-    expected = QCoreApplication.translate("ArticleTableModel", "Annotations")
+    expected = QCoreApplication.translate("ArticleTableModel", "Highlights")
     assert model.headerData(ArticleColumn.Annotations, Qt.Orientation.Horizontal) == expected
     with qtbot.waitSignal(model.headerDataChanged, timeout=1000) as blocker:
         model.retranslate()
