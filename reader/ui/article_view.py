@@ -137,7 +137,7 @@ class ArticleView(QTextBrowser):
         self.offsets = OffsetMap(article.text)
         self._paragraph_starts = paragraph_starts(article.text)
         self.painter.set_spans(self._spans_by_block(self.annotations))
-        fill_document(self.document(), article.text, reading_font(self.point_size), self.line_height)
+        fill_document(self.document(), article.text, reading_font(self.point_size), self.line_height, self.offsets)
 
     def clear_article(self) -> None:
         self.article = None

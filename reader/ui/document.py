@@ -34,8 +34,10 @@ def block_format(direction: str, line_height: int = 150) -> QTextBlockFormat:
     return fmt
 
 
-def fill_document(doc: QTextDocument, text: str, font: QFont | None = None, line_height: int = 150) -> OffsetMap:
-    """Put `text` into `doc` with per-paragraph direction and alignment; returns its offset map."""
+def fill_document(doc: QTextDocument, text: str, font: QFont | None = None, line_height: int = 150,
+                  offsets: OffsetMap | None = None) -> OffsetMap:
+    """Put `text` into `doc` with per-paragraph direction and alignment; returns its offset map
+    (`offsets`, when the caller already made it for this text)."""
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(DOCUMENT_MARGIN)
     if font is not None:
@@ -46,7 +48,7 @@ def fill_document(doc: QTextDocument, text: str, font: QFont | None = None, line
     doc.setDefaultTextOption(option)
     doc.setPlainText(text)
     apply_block_formats(doc, text, line_height)
-    return OffsetMap(text)
+    return offsets if offsets is not None else OffsetMap(text)
 
 
 def apply_block_formats(doc: QTextDocument, text: str, line_height: int = 150) -> None:

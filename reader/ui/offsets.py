@@ -8,14 +8,17 @@ block separator.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        # Code-point indices of astral characters, in order.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # Code-point indices of astral characters, in order (a regex scan: C speed on 2 MB).
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         # Their Qt positions: index + number of astral characters before it.
         self._astral_qt = [cp + n for n, cp in enumerate(self._astral)]
 

@@ -110,6 +110,10 @@ class AnnotationPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(AnnotationDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)  # row heights follow the width
+        # Rows are measured a batch at a time between events: thousands of highlights do not
+        # stall the window while their heights are computed.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
         self.list.activated.connect(self._activated)
