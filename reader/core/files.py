@@ -17,6 +17,10 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
     except OSError as err:
         raise HamishError(f"cannot write {target}: {err.strerror or err}") from err
     try:
+        # mkstemp makes the file private (0600); an export is an ordinary file of the user's.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()

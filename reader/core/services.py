@@ -117,6 +117,7 @@ class Library:
                 article = replace(existing[0], title=loaded.title, text=loaded.text,
                                   source=loaded.source, format=loaded.format, imported_at=now_iso())
                 repo.fill_placeholder(self.db, article)
+                repo.journal_article(self.db, article.id)  # their indexed title changed
                 reattached = self._reanchor_orphans(article)
             else:
                 article = Article(id=str(uuid.uuid4()), title=loaded.title, text=loaded.text, sha256=sha,
@@ -135,7 +136,7 @@ class Library:
         return found
 
     def _summary(self, article_id: str) -> ArticleSummary:
-        return next(s for s in repo.article_summaries(self.db) if s.id == article_id)
+        return repo.article_summaries(self.db, article_id)[0]
 
     def rename_article(self, ref: str, title: str) -> Article:
         title = " ".join(title.split())
@@ -468,6 +469,7 @@ class Library:
                 # A placeholder whose text this file now carries.
                 found = replace(found, text=inc.text, title=inc.title or found.title)
                 repo.fill_placeholder(self.db, found)
+                repo.journal_article(self.db, found.id)
                 self._reanchor_orphans(found)
             return found
         article_id = inc.id or str(uuid.uuid4())

@@ -189,8 +189,13 @@ def test_export_to_a_file_is_atomic_and_a_failure_keeps_the_old_file(capsys, sam
     assert target.read_text(encoding="utf-8") == "previous good export"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
     monkeypatch.undo()
-    assert hamish(capsys, "export", "-o", str(target))[0] == 0
+    old_umask = os.umask(0o022)
+    try:
+        assert hamish(capsys, "export", "-o", str(target))[0] == 0
+    finally:
+        os.umask(old_umask)
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "hamish.annotations"
+    assert target.stat().st_mode & 0o777 == 0o644  # an ordinary file, not mkstemp's 0600
 
 
 def test_mistyped_subcommand_is_a_usage_error_not_the_window(capsys) -> None:

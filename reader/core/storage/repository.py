@@ -83,13 +83,16 @@ def resolve_id(db: Database, table: str, ref: str, what: str) -> str:
     return str(rows[0]["id"])
 
 
-def article_summaries(db: Database) -> list[ArticleSummary]:
-    rows = db.execute(
-        """SELECT a.id, a.title, a.sha256, a.source, a.format, a.imported_at, length(a.text) AS length,
+_SUMMARY_SQL = """SELECT a.id, a.title, a.sha256, a.source, a.format, a.imported_at, length(a.text) AS length,
                   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.deleted_at IS NULL)
                       AS annotation_count
-           FROM articles a ORDER BY a.imported_at, a.rowid"""
-    ).fetchall()
+           FROM articles a"""
+
+
+def article_summaries(db: Database, article_id: str | None = None) -> list[ArticleSummary]:
+    """Every article (or the one with `article_id`), oldest import first."""
+    where, params = (" WHERE a.id = ?", (article_id,)) if article_id else ("", ())
+    rows = db.execute(_SUMMARY_SQL + where + " ORDER BY a.imported_at, a.rowid", params).fetchall()
     return [ArticleSummary(**dict(row)) for row in rows]
 
 
