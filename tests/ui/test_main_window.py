@@ -379,3 +379,17 @@ def test_ctrl_n_on_a_highlight_edits_its_note(qtbot, window, library: Library, m
     window.note_on_selection()
     (only,) = library.annotations()
     assert only.id == ann.id and only.note == "عملاق صيني"
+
+
+def test_a_file_on_the_command_line_is_imported_and_opened(qtbot, library: Library, tmp_path: Path) -> None:
+    make_application("en")
+    f = tmp_path / "news.html"
+    f.write_text("<html><head><title>أرباح أرامكو</title><script>alert(1)</script></head>"
+                 "<body><nav>القائمة</nav><article><h1>أرباح أرامكو</h1><p>ارتفعت الأرباح 5 ٪.</p>"
+                 "</article></body></html>", encoding="utf-8")
+    win = build_window(library, [str(f)])
+    qtbot.addWidget(win)
+    assert win.view.article.title == "أرباح أرامكو"
+    assert "alert" not in win.view.toPlainText() and "القائمة" not in win.view.toPlainText()
+    assert len(library.list_articles()) == 1  # no sample: the user brought an article
+    win.close()
