@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -697,7 +697,9 @@ class MainWindow(QMainWindow):
         self._cancel_import()
         self._stop_thread("_import_thread")
         self._stop_thread("_reindex_thread")
-        QMetaObject.invokeMethod(self.search_worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+        # Stop the search thread first, then release its index from here: nothing runs in
+        # that thread any more, and no cross-thread call can wait forever.
         self.search_thread.quit()
         self.search_thread.wait()
+        self.search_worker.stop()
         super().closeEvent(event)

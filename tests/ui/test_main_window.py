@@ -393,3 +393,12 @@ def test_a_file_on_the_command_line_is_imported_and_opened(qtbot, library: Libra
     assert "alert" not in win.view.toPlainText() and "القائمة" not in win.view.toPlainText()
     assert len(library.list_articles()) == 1  # no sample: the user brought an article
     win.close()
+
+
+def test_closing_twice_does_not_hang(qtbot, library: Library) -> None:
+    make_application("en")
+    win = build_window(library, [])
+    win.show()
+    win.close()
+    win.close()  # e.g. the test's own close, then pytest-qt's; or a quit after a close
+    assert not win.search_thread.isRunning()
