@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._import_thread: QThread | None = None
         self._import_worker: ImportWorker | None = None
         self._reindex_thread: QThread | None = None
+        self._reindex_worker: ReindexWorker | None = None
 
         self.view = ArticleView(self)
         self.find_bar = FindBar(self)
@@ -610,16 +611,22 @@ class MainWindow(QMainWindow):
         """Rebuild off the GUI thread; the window stays painted, input waits (window-modal)."""
         if self._reindex_thread is not None:
             return
-        self._reindex_progress = QProgressDialog(self.tr("Rebuilding the search index…"), "", 0, 0, self)
+        self._reindex_progress = QProgressDialog(self.tr("Rebuilding the search index…"), self.tr("Cancel"), 0, 0,
+                                                 self)
         self._reindex_progress.setWindowTitle(self.tr("Search index"))
-        self._reindex_progress.setCancelButton(None)
         self._reindex_progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._reindex_progress.canceled.connect(self._cancel_reindex)
         self._reindex_progress.setMinimumDuration(0)
         self._reindex_worker = ReindexWorker(self.library.folder)
         self._reindex_worker.progress.connect(self._reindex_step)
         self._reindex_worker.finished.connect(self._reindex_finished)
         self._reindex_progress.show()
         self._reindex_thread = start_thread(self._reindex_worker, "hamish-reindex", entry=self._reindex_worker.run)
+
+    @Slot()
+    def _cancel_reindex(self) -> None:
+        if self._reindex_worker is not None:
+            self._reindex_worker.cancelled = True
 
     @Slot(int)
     def _reindex_step(self, count: int) -> None:
@@ -633,6 +640,9 @@ class MainWindow(QMainWindow):
         self.library.index.close()  # reopen on next use: the folder was swapped
         if error:
             self.error(error)
+            return
+        if count < 0:
+            self.statusBar().showMessage(self.tr("Rebuild cancelled; the search index is as it was"), 5000)
             return
         self.statusBar().showMessage(self.tr("Search index rebuilt: %n highlight(s)", "", count), 5000)
         if self.search_panel.box.text().strip():

@@ -95,11 +95,19 @@ class ReindexWorker(QObject):
     """Rebuilds the search index from SQLite through its own connection to the library."""
 
     progress = Signal(int)
-    finished = Signal(int, str)  # count, error message ("" when it worked)
+    finished = Signal(int, str)  # count (-1: cancelled), error message ("" when it worked)
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self.cancelled = False
+
+    def _progress(self, count: int) -> None:
+        if self.cancelled:
+            # Raised inside the rebuild, which then drops its half-built copy: the index in
+            # place before stays as it was.
+            raise _Cancelled
+        self.progress.emit(count)
 
     @Slot()
     def run(self) -> None:
@@ -107,11 +115,18 @@ class ReindexWorker(QObject):
 
         try:
             with Library.open(self.data_dir, sync_index=False) as lib:
-                count = lib.reindex(self.progress.emit)
+                count = lib.reindex(self._progress)
+        except _Cancelled:
+            self.finished.emit(-1, "")
+            return
         except HamishError as err:
             self.finished.emit(0, str(err))
             return
         self.finished.emit(count, "")
+
+
+class _Cancelled(Exception):
+    pass
 
 
 def start_thread(worker: QObject, name: str, entry=None) -> QThread:  # noqa: ANN001

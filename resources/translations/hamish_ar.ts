@@ -3,37 +3,37 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../reader/ui/panels.py" line="118" />
+        <location filename="../../reader/ui/panels.py" line="122" />
         <source>Note…</source>
         <translation>ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="119" />
+        <location filename="../../reader/ui/panels.py" line="123" />
         <source>Tags…</source>
         <translation>الوسوم…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="120" />
+        <location filename="../../reader/ui/panels.py" line="124" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="125" />
+        <location filename="../../reader/ui/panels.py" line="129" />
         <source>Tag:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="145" />
+        <location filename="../../reader/ui/panels.py" line="149" />
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/panels.py" line="180" />
+        <location filename="../../reader/ui/panels.py" line="184" />
         <source>New tag…</source>
         <translation>وسم جديد…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels.py" line="193" />
+        <location filename="../../reader/ui/panels.py" line="197" />
         <source>%n highlight(s)</source>
         <translation><numerusform>لا تظليلات</numerusform><numerusform>تظليل واحد</numerusform><numerusform>تظليلان</numerusform><numerusform>%n تظليلات</numerusform><numerusform>%n تظليلًا</numerusform><numerusform>%n تظليل</numerusform></translation>
     </message>
@@ -167,364 +167,370 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="84" />
-        <location filename="../../reader/ui/main_window.py" line="690" />
+        <location filename="../../reader/ui/main_window.py" line="700" />
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="115" />
+        <location filename="../../reader/ui/main_window.py" line="116" />
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="119" />
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119" />
+        <location filename="../../reader/ui/main_window.py" line="120" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="121" />
         <source>Annotations and search</source>
         <translation>التعليقات والبحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126" />
+        <location filename="../../reader/ui/main_window.py" line="127" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="148" />
+        <location filename="../../reader/ui/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149" />
+        <location filename="../../reader/ui/main_window.py" line="150" />
         <source>&amp;Import articles…</source>
         <translation>ا&amp;ستيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150" />
+        <location filename="../../reader/ui/main_window.py" line="151" />
         <source>Import &amp;annotations…</source>
         <translation>استيراد ت&amp;عليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/main_window.py" line="152" />
         <source>&amp;Export annotations…</source>
         <translation>&amp;تصدير التعليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="153" />
+        <location filename="../../reader/ui/main_window.py" line="154" />
         <source>&amp;Rebuild search index</source>
         <translation>إعادة &amp;بناء فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="155" />
+        <location filename="../../reader/ui/main_window.py" line="156" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157" />
+        <location filename="../../reader/ui/main_window.py" line="158" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158" />
+        <location filename="../../reader/ui/main_window.py" line="159" />
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>&amp;Find in article</source>
         <translation>&amp;بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>Search &amp;highlights</source>
         <translation>البحث في الت&amp;ظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>Highlight with a &amp;note…</source>
         <translation>تظليل مع &amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="169" />
         <source>&amp;Trash…</source>
         <translation>المه&amp;ملات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>&amp;Larger text</source>
         <translation>نص أ&amp;كبر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>&amp;Smaller text</source>
         <translation>نص أ&amp;صغر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>Line &amp;spacing</source>
         <translation>ت&amp;باعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>&amp;Theme</source>
         <translation>ال&amp;سمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Sepia</source>
         <translation>بني داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="188" />
         <source>&amp;Keys</source>
         <translation>الم&amp;فاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="265" />
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>Rename article</source>
         <translation>إعادة تسمية المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270" />
+        <location filename="../../reader/ui/main_window.py" line="271" />
         <source>Delete article</source>
         <translation>حذف المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271" />
+        <location filename="../../reader/ui/main_window.py" line="272" />
         <source>Delete “%1” and its %2 highlight(s)? This cannot be undone.</source>
         <translation>حذف «%1» وتظليلاته (%2)؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
-        <location filename="../../reader/ui/main_window.py" line="325" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="326" />
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318" />
+        <location filename="../../reader/ui/main_window.py" line="319" />
         <source>Highlight as %1</source>
         <translation>تظليل بوسم %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="319" />
+        <location filename="../../reader/ui/main_window.py" line="320" />
         <source>Highlighted as %1: %2</source>
         <translation>ظُلّل بوسم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338" />
+        <location filename="../../reader/ui/main_window.py" line="339" />
         <source>Highlight with a note</source>
         <translation>تظليل مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="346" />
+        <location filename="../../reader/ui/main_window.py" line="347" />
         <source>Edit note</source>
         <translation>تعديل الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="352" />
+        <location filename="../../reader/ui/main_window.py" line="353" />
         <source>Change tags</source>
         <translation>تغيير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="361" />
         <source>New tag</source>
         <translation>وسم جديد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="361" />
         <source>Name of the new tag:</source>
         <translation>اسم الوسم الجديد:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>New tag “%1” (key %2)</source>
         <translation>وسم جديد «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="380" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
         <source>Restore highlight</source>
         <translation>استعادة التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392" />
+        <location filename="../../reader/ui/main_window.py" line="393" />
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="393" />
+        <location filename="../../reader/ui/main_window.py" line="394" />
         <source>Highlight moved to the trash (Ctrl+Z brings it back)</source>
         <translation>نُقل التظليل إلى المهملات (Ctrl+Z يعيده)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="491" />
+        <location filename="../../reader/ui/main_window.py" line="492" />
         <source>%n match(es)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="507" />
+        <location filename="../../reader/ui/main_window.py" line="508" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="508" />
+        <location filename="../../reader/ui/main_window.py" line="509" />
         <source>Articles (%1)</source>
         <translation>مقالات (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="517" />
+        <location filename="../../reader/ui/main_window.py" line="518" />
         <source>An import is already running</source>
         <translation>يجري استيراد آخر الآن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="519" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="519" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="614" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="521" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="560" />
+        <location filename="../../reader/ui/main_window.py" line="561" />
         <source>Some files were not imported</source>
         <translation>لم تُستورد بعض الملفات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="562" />
+        <location filename="../../reader/ui/main_window.py" line="563" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="564" />
+        <location filename="../../reader/ui/main_window.py" line="565" />
         <source>%n article(s) imported</source>
         <translation><numerusform>لم يُستورد أي مقال</numerusform><numerusform>استُورد مقال واحد</numerusform><numerusform>استُورد مقالان</numerusform><numerusform>استُوردت %n مقالات</numerusform><numerusform>استُورد %n مقالًا</numerusform><numerusform>استُورد %n مقال</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="574" />
+        <location filename="../../reader/ui/main_window.py" line="575" />
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="575" />
+        <location filename="../../reader/ui/main_window.py" line="576" />
         <source>Annotations (*.json *.jsonld)</source>
         <translation>تعليقات (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="590" />
+        <location filename="../../reader/ui/main_window.py" line="591" />
         <source>%1 added, %2 updated, %3 unchanged, %4 orphan(s)</source>
         <translation>أُضيف %1، حُدّث %2، بلا تغيير %3، يتيمة %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="593" />
+        <location filename="../../reader/ui/main_window.py" line="594" />
         <source>Annotations imported</source>
         <translation>استُوردت التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="602" />
+        <location filename="../../reader/ui/main_window.py" line="603" />
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="607" />
+        <location filename="../../reader/ui/main_window.py" line="608" />
         <source>Exported to %1</source>
         <translation>صُدّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="613" />
+        <location filename="../../reader/ui/main_window.py" line="614" />
         <source>Rebuilding the search index…</source>
         <translation>جارٍ إعادة بناء فهرس البحث…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="614" />
+        <location filename="../../reader/ui/main_window.py" line="616" />
         <source>Search index</source>
         <translation>فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="626" />
+        <location filename="../../reader/ui/main_window.py" line="633" />
         <source>Rebuilding the search index… %1</source>
         <translation>جارٍ إعادة بناء فهرس البحث… %1</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="645" />
+        <source>Rebuild cancelled; the search index is as it was</source>
+        <translation>أُلغيت إعادة البناء؛ بقي فهرس البحث كما كان</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="637" />
+        <location filename="../../reader/ui/main_window.py" line="647" />
         <source>Search index rebuilt: %n highlight(s)</source>
         <translation><numerusform>أُعيد بناء فهرس البحث: لا تظليلات</numerusform><numerusform>أُعيد بناء فهرس البحث: تظليل واحد</numerusform><numerusform>أُعيد بناء فهرس البحث: تظليلان</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليلات</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليلًا</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليل</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="673" />
+        <location filename="../../reader/ui/main_window.py" line="683" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="674" />
+        <location filename="../../reader/ui/main_window.py" line="684" />
         <source>Select text, then press a tag's key:</source>
         <translation>حدّد نصًا ثم اضغط مفتاح الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="675" />
+        <location filename="../../reader/ui/main_window.py" line="685" />
         <source>Ctrl+F find in article · Ctrl+Shift+F search highlights</source>
         <translation>Ctrl+F بحث في المقال · Ctrl+Shift+F بحث في التظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="676" />
+        <location filename="../../reader/ui/main_window.py" line="686" />
         <source>Ctrl+N highlight with a note · Ctrl+Z / Ctrl+Shift+Z undo / redo</source>
         <translation>Ctrl+N تظليل مع ملاحظة · Ctrl+Z / Ctrl+Shift+Z تراجع / إعادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="677" />
+        <location filename="../../reader/ui/main_window.py" line="687" />
         <source>Ctrl+= / Ctrl+- text size · Esc clear the selection</source>
         <translation>Ctrl+= / Ctrl+- حجم النص · Esc إلغاء التحديد</translation>
     </message>
@@ -540,12 +546,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/panels.py" line="220" />
+        <location filename="../../reader/ui/panels.py" line="224" />
         <source>Search highlights: words, tag:company, "a phrase", pre*</source>
         <translation>ابحث في التظليلات: كلمات، tag:company، "عبارة"، بادئة*</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/panels.py" line="253" />
+        <location filename="../../reader/ui/panels.py" line="257" />
         <source>%n result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
