@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPalette,
     QTextCharFormat,
     QTextCursor,
+    QTextLayout,
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextBrowser, QTextEdit, QToolButton, QWidget
 
@@ -30,6 +31,7 @@ from reader.ui.highlighter import HighlightPainter, Span
 from reader.ui.labels import isolate, short, tag_label
 from reader.ui.offsets import OffsetMap
 
+_GLYPH_FLAGS = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
 THEMES: dict[str, tuple[str, str]] = {
     # name: (background, text)
     "light": ("#ffffff", "#1d1d1f"),
@@ -224,6 +226,42 @@ class ArticleView(QTextBrowser):
     def position_at(self, point: QPoint) -> int:
         return self.offsets.to_cp(self.cursorForPosition(point).position())
 
+    def char_at(self, point: QPoint) -> int | None:
+        """The code point of the character drawn under `point` (viewport coordinates), or None.
+
+        Qt's cursorForPosition answers with the nearest place *between* characters, and at a
+        direction change that place can belong to a character far away in logical order (the
+        left half of "Tencent" inside an Arabic line maps to the place after the space that
+        follows it). So test the glyph extents of the characters around that place instead.
+        """
+        place = self.cursorForPosition(point).position()
+        block = self.document().findBlock(place)
+        layout = block.layout()
+        if not block.isValid() or layout is None:
+            return None
+        rel = place - block.position()
+        line = layout.lineForTextPosition(min(rel, max(0, block.length() - 2)))
+        if not line.isValid():
+            return None
+        x = point.x() + self.horizontalScrollBar().value() - layout.position().x()
+        # Nearby characters first, then the rest of the screen line: at a direction change the
+        # character under the point can be far from Qt's place in logical order.
+        start, end = line.textStart(), line.textStart() + line.textLength()
+        near = range(max(start, rel - 2), min(end, rel + 2))
+        for c in [*near, *(c for c in range(start, end) if c not in near)]:
+            # The glyphs drawn for character c alone (cursorToX edges are ambiguous at
+            # direction changes too).
+            for run in line.glyphRuns(c, 1, _GLYPH_FLAGS):
+                box = run.boundingRect()
+                if box.left() <= x <= box.right():
+                    return self.offsets.to_cp(block.position() + c)
+        return None
+
+    def annotations_under(self, point: QPoint) -> list[Annotation]:
+        """Annotations on the character under `point`, innermost first."""
+        cp = self.char_at(point)
+        return [] if cp is None else self.annotations_at(cp)
+
     def scroll_to(self, start: int, end: int | None = None, *, at_top: bool = False) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(end if end is not None else start))
@@ -328,7 +366,7 @@ class ArticleView(QTextBrowser):
             self._show_toolbar()
         else:
             self.toolbar.hide()
-            under = self.annotations_at(self.position_at(event.position().toPoint()))
+            under = self.annotations_under(event.position().toPoint())
             if under:
                 self.highlightsClicked.emit([a.id for a in under])
 
@@ -378,7 +416,7 @@ class ArticleView(QTextBrowser):
             note.triggered.connect(self.noteRequested.emit)
             menu.insertAction(first, note)
             menu.insertSeparator(first)
-        under = self.annotations_at(self.position_at(event.pos()))
+        under = self.annotations_under(event.pos())
         for ann in under:
             quote = isolate(short(ann.quote, 30))
             menu.addSeparator()

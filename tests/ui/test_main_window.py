@@ -402,3 +402,26 @@ def test_closing_twice_does_not_hang(qtbot, library: Library) -> None:
     win.close()
     win.close()  # e.g. the test's own close, then pytest-qt's; or a quit after a close
     assert not win.search_thread.isRunning()
+
+
+def test_click_at_either_edge_of_a_highlight_finds_it(qtbot, window, library: Library) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    ann = library.annotate(window.current_id, quote="Tencent", tags=["company"])
+    window._refresh_annotations()
+    view = window.view
+    view.scroll_to(ann.start, ann.end)
+
+    def rect(cp: int):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.to_qt(cp))
+        return view.cursorRect(cursor)
+
+    # Interior places of the Latin word are unambiguous; its outer edges are not (bidi).
+    xs = [rect(cp).center().x() for cp in range(ann.start + 1, ann.end)]
+    y = rect(ann.start + 3).center().y()
+    left, right = min(xs), max(xs)
+    width = (right - left) / (ann.end - ann.start - 2)  # about one letter
+    for x in (left - width * 0.5, right + width * 0.5):  # on the first and the last letter
+        assert [a.id for a in view.annotations_under(QPoint(round(x), y))] == [ann.id]
