@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -28,20 +21,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.offsets import OffsetMap
-
-_Index = QModelIndex | QPersistentModelIndex
-RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
 from reader.ui.labels import tag_label
 from reader.ui.models import (
     DEFAULT_COLOR,
     DIRECTION_ROLE,
     ELLIPSIS,
+    LTR,
+    RTL,
     AnnotationRole,
     SearchRole,
+    _Index,
     one_line,
     text_direction,
 )
+from reader.ui.offsets import OffsetMap
 
 PADDING = 6
 BAR_WIDTH = 4
