@@ -22,7 +22,7 @@ from reader.terminal import BIDI_MODES, Output
 SUBCOMMANDS = (
     "import", "list", "show", "annotate", "annotations", "edit", "delete", "restore", "trash",
     "purge", "orphans", "tags", "add-tag", "search", "export", "import-annotations", "reindex",
-    "layout", "screenshot",
+    "layout", "screenshot", "backup", "backups", "restore-backup",
 )
 GUI_COMMANDS = ("layout", "screenshot")
 
@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
 
     add("reindex", "rebuild the search index from the database")
+
+    add("backup", "back up the library database now (prints the file)")
+    p = add("backups", "list the library's backups, newest first")
+    p.add_argument("--json", action="store_true")
+    p = add("restore-backup", "go back to a backup (the current state is backed up first)")
+    p.add_argument("backup", metavar="BACKUP", help="a file from `hamish backups`, by name or path")
 
     p = add("layout", "lay FILE out in the article view at a width and print each screen line's visual order")
     p.add_argument("file", metavar="FILE")
@@ -321,6 +327,21 @@ def _run_command(cmd: str, args: argparse.Namespace, lib, out: Output, err: Outp
         )
         for orphan_id in report.orphans:
             err.line(f"hamish: orphan (its text was not found): {orphan_id}")
+        return 0
+    if cmd == "backup":
+        out.line(str(lib.backup()))
+        return 0
+    if cmd == "backups":
+        found = lib.backups()
+        if args.json:
+            out.raw(dump_json([{"file": b.path.name, "path": str(b.path), "taken_at": b.taken_at,
+                                "label": b.label, "size": b.size} for b in found]))
+        for b in [] if args.json else found:
+            out.line(f"{b.path.name}\t{b.taken_at} UTC\t{b.label}\t{b.size // 1024} KB")
+        return 0
+    if cmd == "restore-backup":
+        safety = lib.restore(args.backup)
+        out.line(f"restored {args.backup}; the state before it is in {safety}")
         return 0
     if cmd == "reindex":
         count = lib.reindex()

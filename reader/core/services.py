@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -18,8 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.core import anchoring, importers
-from reader.core.errors import HamishError, InvalidAnnotation
-from reader.core.exchange.reading import parse_timestamp
+from reader.core.errors import HamishError, InvalidAnnotation, StorageError
 from reader.core.exchange import (
     ExportArticle,
     IncomingArticle,
@@ -28,12 +28,14 @@ from reader.core.exchange import (
     export_w3c,
     read_annotations_file,
 )
+from reader.core.exchange.reading import parse_timestamp
 from reader.core.models import Annotation, Article, ArticleSummary, SearchHit, Tag
 from reader.core.paths import BACKUP_DIR_NAME, DATABASE_NAME, INDEX_DIR_NAME, data_dir
 from reader.core.search import IndexLocked, IndexUnusable, SearchIndex
 from reader.core.storage import Database
-from reader.core.tags import normalize_tag
+from reader.core.storage import backups as backup_store
 from reader.core.storage import repository as repo
+from reader.core.tags import normalize_tag
 from reader.core.text import context, find_folded, sha256_text
 
 BUILTIN_TAGS = ("company", "figure", "quote", "person")
@@ -87,6 +89,10 @@ class Library:
     @classmethod
     def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True) -> Library:
         lib = cls(data_dir(folder))
+        try:
+            backup_store.daily_backup(lib.db)
+        except (OSError, sqlite3.Error):
+            pass  # a full disk or read-only folder must not stop the library opening
         if sync_index:
             lib.sync_index()
         return lib
@@ -519,6 +525,30 @@ class Library:
                 repo.save_annotation(self.db, replace(ann, start=placed.start, end=placed.end, orphan=False))
                 placed_count += 1
         return placed_count
+
+    # -- backups -------------------------------------------------------------------------------
+    def backup(self) -> Path:
+        """A backup now (never pruned)."""
+        try:
+            return self.db.backup("manual")
+        except (OSError, sqlite3.Error) as err:
+            raise StorageError(f"could not write a backup: {err}") from err
+
+    def backups(self) -> list[backup_store.Backup]:
+        return backup_store.list_backups(self.db.backup_dir)
+
+    def restore(self, name_or_path: str) -> Path:
+        """Go back to a backup (a path, or a file name from `backups()`); the current state is
+        backed up first, then the index is rebuilt from the restored database."""
+        path = Path(name_or_path)
+        if not path.is_file():
+            path = self.db.backup_dir / name_or_path
+        safety = backup_store.restore_into(self.db, path)
+        # An older backup may predate a schema upgrade: reopen to migrate it.
+        self.db.close()
+        self.db = Database(self.folder / DATABASE_NAME, self.folder / BACKUP_DIR_NAME)
+        self.reindex()
+        return safety
 
     # -- settings ------------------------------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:

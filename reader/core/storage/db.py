@@ -125,6 +125,10 @@ class Database:
         self.backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
         target = self.backup_dir / f"hamish-{stamp}-{label}.db"
+        n = 2
+        while target.exists():  # two in one second: never overwrite one
+            target = self.backup_dir / f"hamish-{stamp}-{label}.{n}.db"
+            n += 1
         dest = sqlite3.connect(str(target))
         try:
             self.conn.backup(dest)
