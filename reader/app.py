@@ -118,21 +118,32 @@ def build_window(library, files: list[str]):  # noqa: ANN001, ANN201
     return window
 
 
-def run_gui(data_dir: str | None, lang: str | None, files: list[str]) -> int:
+def open_window(data_dir: str | None, files: list[str]):  # noqa: ANN201
+    """The library and its window, shown at once: an index that must be rebuilt (missing,
+    damaged, old) is rebuilt in a worker with progress, not before the window appears."""
     from reader.core.services import Library
 
+    library = Library.open(data_dir, sync_index=False)
+    library.rebuild_elsewhere = True
+    library.sync_index()
+    window = build_window(library, files)
+    window.resize(1280, 800)
+    window.show()
+    if library.index_needs_rebuild:
+        window.rebuild_index(reason=library.index_needs_rebuild)
+    return library, window
+
+
+def run_gui(data_dir: str | None, lang: str | None, files: list[str]) -> int:
     app = make_application(lang)
     try:
-        library = Library.open(data_dir)
+        library, window = open_window(data_dir, files)
     except HamishError as err:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "Hamish", str(err))
         return 1
     install_excepthook(library.folder)
-    window = build_window(library, files)
-    window.resize(1280, 800)
-    window.show()
     code = app.exec()
     if window.current_id:
         try:

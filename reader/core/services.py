@@ -85,6 +85,10 @@ class Library:
         self.index = SearchIndex(folder / INDEX_DIR_NAME)
         self.index_rebuilt_because: str | None = None
         self.index_behind = False  # changes saved but not yet in the index (it was locked)
+        # Set by the window: a needed rebuild is left to it (index_needs_rebuild says why)
+        # instead of blocking here.
+        self.rebuild_elsewhere = False
+        self.index_needs_rebuild: str | None = None
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True) -> Library:
@@ -382,6 +386,10 @@ class Library:
     def sync_index(self, progress: Callable[[int], None] | None = None) -> str | None:
         """Bring the index in step with SQLite; returns why it was rebuilt, or None."""
         problem = self.index.problem()
+        if problem and self.rebuild_elsewhere:
+            # The window rebuilds in a worker with progress; changes wait in the journal.
+            self.index_needs_rebuild = problem
+            return None
         if problem:
             count = self.reindex(progress)
             # A new library has no index yet: nothing worth telling the user.

@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         if self.search_panel.box.text().strip():
             self.run_search(self.search_panel.box.text())
+        if self.library.index_needs_rebuild and self._reindex_thread is None:
+            self.rebuild_index(reason=self.library.index_needs_rebuild)
 
     def tag_selection(self, tag: str) -> None:
         selected = self.view.selection_range()
@@ -607,12 +609,15 @@ class MainWindow(QMainWindow):
         if text is not None and self._run(lambda: write_text_atomically(name, text)) is not None:
             self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", name), 5000)
 
-    def rebuild_index(self) -> None:
-        """Rebuild off the GUI thread; the window stays painted, input waits (window-modal)."""
+    def rebuild_index(self, reason: str | None = None) -> None:
+        """Rebuild off the GUI thread; the window stays painted, input waits (window-modal).
+        `reason`: why it must be rebuilt (at start-up: missing, damaged, old), shown to the user."""
         if self._reindex_thread is not None:
             return
-        self._reindex_progress = QProgressDialog(self.tr("Rebuilding the search index…"), self.tr("Cancel"), 0, 0,
-                                                 self)
+        label = self.tr("Rebuilding the search index…")
+        if reason:
+            label = self.tr("The search index must be rebuilt (%1).").replace("%1", reason) + "\n" + label
+        self._reindex_progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
         self._reindex_progress.setWindowTitle(self.tr("Search index"))
         self._reindex_progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._reindex_progress.canceled.connect(self._cancel_reindex)
@@ -638,6 +643,9 @@ class MainWindow(QMainWindow):
         self._stop_thread("_reindex_thread")
         self._reindex_worker = None
         self.library.index.close()  # reopen on next use: the folder was swapped
+        if count >= 0 and not error:
+            self.library.index_needs_rebuild = None
+            self._run(self.library.sync_index)  # changes made meanwhile wait in the journal
         if error:
             self.error(error)
             return

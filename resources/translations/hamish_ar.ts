@@ -59,27 +59,27 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="373" />
+        <location filename="../../reader/ui/article_view.py" line="411" />
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="377" />
+        <location filename="../../reader/ui/article_view.py" line="415" />
         <source>Highlight with a note…</source>
         <translation>تظليل مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="385" />
+        <location filename="../../reader/ui/article_view.py" line="423" />
         <source>Note on “%1”…</source>
         <translation>ملاحظة على «%1»…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="388" />
+        <location filename="../../reader/ui/article_view.py" line="426" />
         <source>Tags of “%1”…</source>
         <translation>وسوم «%1»…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="391" />
+        <location filename="../../reader/ui/article_view.py" line="429" />
         <source>Delete highlight “%1”</source>
         <translation>حذف التظليل «%1»</translation>
     </message>
@@ -167,7 +167,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="84" />
-        <location filename="../../reader/ui/main_window.py" line="700" />
+        <location filename="../../reader/ui/main_window.py" line="708" />
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
@@ -338,199 +338,204 @@
         <translation>حذف «%1» وتظليلاته (%2)؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="328" />
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="319" />
+        <location filename="../../reader/ui/main_window.py" line="321" />
         <source>Highlight as %1</source>
         <translation>تظليل بوسم %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320" />
+        <location filename="../../reader/ui/main_window.py" line="322" />
         <source>Highlighted as %1: %2</source>
         <translation>ظُلّل بوسم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="339" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>Highlight with a note</source>
         <translation>تظليل مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347" />
+        <location filename="../../reader/ui/main_window.py" line="349" />
         <source>Edit note</source>
         <translation>تعديل الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353" />
+        <location filename="../../reader/ui/main_window.py" line="355" />
         <source>Change tags</source>
         <translation>تغيير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361" />
+        <location filename="../../reader/ui/main_window.py" line="363" />
         <source>New tag</source>
         <translation>وسم جديد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361" />
+        <location filename="../../reader/ui/main_window.py" line="363" />
         <source>Name of the new tag:</source>
         <translation>اسم الوسم الجديد:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="371" />
         <source>New tag “%1” (key %2)</source>
         <translation>وسم جديد «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381" />
+        <location filename="../../reader/ui/main_window.py" line="383" />
         <source>Restore highlight</source>
         <translation>استعادة التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="393" />
+        <location filename="../../reader/ui/main_window.py" line="395" />
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="394" />
+        <location filename="../../reader/ui/main_window.py" line="396" />
         <source>Highlight moved to the trash (Ctrl+Z brings it back)</source>
         <translation>نُقل التظليل إلى المهملات (Ctrl+Z يعيده)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="492" />
+        <location filename="../../reader/ui/main_window.py" line="494" />
         <source>%n match(es)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="508" />
+        <location filename="../../reader/ui/main_window.py" line="510" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="509" />
+        <location filename="../../reader/ui/main_window.py" line="511" />
         <source>Articles (%1)</source>
         <translation>مقالات (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="518" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
         <source>An import is already running</source>
         <translation>يجري استيراد آخر الآن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="522" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
-        <location filename="../../reader/ui/main_window.py" line="614" />
+        <location filename="../../reader/ui/main_window.py" line="522" />
+        <location filename="../../reader/ui/main_window.py" line="620" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="521" />
+        <location filename="../../reader/ui/main_window.py" line="523" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="561" />
+        <location filename="../../reader/ui/main_window.py" line="563" />
         <source>Some files were not imported</source>
         <translation>لم تُستورد بعض الملفات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="563" />
+        <location filename="../../reader/ui/main_window.py" line="565" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="565" />
+        <location filename="../../reader/ui/main_window.py" line="567" />
         <source>%n article(s) imported</source>
         <translation><numerusform>لم يُستورد أي مقال</numerusform><numerusform>استُورد مقال واحد</numerusform><numerusform>استُورد مقالان</numerusform><numerusform>استُوردت %n مقالات</numerusform><numerusform>استُورد %n مقالًا</numerusform><numerusform>استُورد %n مقال</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="575" />
+        <location filename="../../reader/ui/main_window.py" line="577" />
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="576" />
+        <location filename="../../reader/ui/main_window.py" line="578" />
         <source>Annotations (*.json *.jsonld)</source>
         <translation>تعليقات (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="591" />
+        <location filename="../../reader/ui/main_window.py" line="593" />
         <source>%1 added, %2 updated, %3 unchanged, %4 orphan(s)</source>
         <translation>أُضيف %1، حُدّث %2، بلا تغيير %3، يتيمة %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="594" />
+        <location filename="../../reader/ui/main_window.py" line="596" />
         <source>Annotations imported</source>
         <translation>استُوردت التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="603" />
+        <location filename="../../reader/ui/main_window.py" line="605" />
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="608" />
+        <location filename="../../reader/ui/main_window.py" line="610" />
         <source>Exported to %1</source>
         <translation>صُدّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="614" />
+        <location filename="../../reader/ui/main_window.py" line="617" />
         <source>Rebuilding the search index…</source>
         <translation>جارٍ إعادة بناء فهرس البحث…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616" />
+        <location filename="../../reader/ui/main_window.py" line="619" />
+        <source>The search index must be rebuilt (%1).</source>
+        <translation>يجب إعادة بناء فهرس البحث (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="621" />
         <source>Search index</source>
         <translation>فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="633" />
+        <location filename="../../reader/ui/main_window.py" line="638" />
         <source>Rebuilding the search index… %1</source>
         <translation>جارٍ إعادة بناء فهرس البحث… %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="645" />
+        <location filename="../../reader/ui/main_window.py" line="653" />
         <source>Rebuild cancelled; the search index is as it was</source>
         <translation>أُلغيت إعادة البناء؛ بقي فهرس البحث كما كان</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="647" />
+        <location filename="../../reader/ui/main_window.py" line="655" />
         <source>Search index rebuilt: %n highlight(s)</source>
         <translation><numerusform>أُعيد بناء فهرس البحث: لا تظليلات</numerusform><numerusform>أُعيد بناء فهرس البحث: تظليل واحد</numerusform><numerusform>أُعيد بناء فهرس البحث: تظليلان</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليلات</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليلًا</numerusform><numerusform>أُعيد بناء فهرس البحث: %n تظليل</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="683" />
+        <location filename="../../reader/ui/main_window.py" line="691" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="684" />
+        <location filename="../../reader/ui/main_window.py" line="692" />
         <source>Select text, then press a tag's key:</source>
         <translation>حدّد نصًا ثم اضغط مفتاح الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="685" />
+        <location filename="../../reader/ui/main_window.py" line="693" />
         <source>Ctrl+F find in article · Ctrl+Shift+F search highlights</source>
         <translation>Ctrl+F بحث في المقال · Ctrl+Shift+F بحث في التظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="686" />
+        <location filename="../../reader/ui/main_window.py" line="694" />
         <source>Ctrl+N highlight with a note · Ctrl+Z / Ctrl+Shift+Z undo / redo</source>
         <translation>Ctrl+N تظليل مع ملاحظة · Ctrl+Z / Ctrl+Shift+Z تراجع / إعادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="687" />
+        <location filename="../../reader/ui/main_window.py" line="695" />
         <source>Ctrl+= / Ctrl+- text size · Esc clear the selection</source>
         <translation>Ctrl+= / Ctrl+- حجم النص · Esc إلغاء التحديد</translation>
     </message>
@@ -559,7 +564,7 @@
 <context>
     <name>TagToolbar</name>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="78" />
+        <location filename="../../reader/ui/article_view.py" line="80" />
         <source>Tag the selection as “%1”</source>
         <translation>وسم التحديد بـ «%1»</translation>
     </message>

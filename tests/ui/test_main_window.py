@@ -425,3 +425,27 @@ def test_click_at_either_edge_of_a_highlight_finds_it(qtbot, window, library: Li
     width = (right - left) / (ann.end - ann.start - 2)  # about one letter
     for x in (left - width * 0.5, right + width * 0.5):  # on the first and the last letter
         assert [a.id for a in view.annotations_under(QPoint(round(x), y))] == [ann.id]
+
+
+def test_missing_index_is_rebuilt_after_the_window_shows(qtbot, data_dir: Path, sample_path: Path,
+                                                          monkeypatch) -> None:
+    from reader.app import open_window
+
+    with Library.open(data_dir) as lib:
+        art = lib.import_file(sample_path).article
+        ann = lib.annotate(art.id, quote="Cambricon", tags=["company"])
+        lib.remove_index()
+    make_application("en")
+    library, win = open_window(str(data_dir), [])
+    qtbot.addWidget(win)
+    try:
+        # The window is up and the rebuild runs in its worker, saying why.
+        assert win.isVisible() and win._reindex_thread is not None
+        assert "missing" in win._reindex_progress.labelText()
+        qtbot.waitUntil(lambda: win._reindex_thread is None, timeout=20000)
+        assert library.index_needs_rebuild is None
+        assert [h.annotation_id for h in library.search("cambricon")] == [ann.id]
+        assert "rebuilt" in win.statusBar().currentMessage()
+        win.close()
+    finally:
+        library.close()
