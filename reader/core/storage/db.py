@@ -15,6 +15,10 @@ from reader.core.errors import StorageError
 from reader.core.storage.migrations import MIGRATIONS
 
 
+# How long a write waits for another program's lock before saying the library is locked.
+BUSY_TIMEOUT_MS = 5000
+
+
 def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
     text = str(err).lower()
     if "locked" in text or "busy" in text:
@@ -36,12 +40,12 @@ class Database:
         self.backup_dir = backup_dir or path.parent / "backups"
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
-            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+            self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA busy_timeout = 5000")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._migrate()
         except sqlite3.Error as err:
             raise _storage_error(err, path) from err
