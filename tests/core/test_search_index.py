@@ -471,3 +471,11 @@ def test_a_second_reader_sees_a_rebuild_made_by_another_instance(tmp_path: Path)
 def test_pathological_queries_are_invalid_not_a_crash(index: SearchIndex, query: str) -> None:
     with pytest.raises(InvalidQuery):
         index.search(query)
+
+
+def test_an_empty_index_has_no_ids_and_answers_searches(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "index")
+    index.rebuild([])
+    assert index.problem() is None
+    assert index.doc_ids() == set() and index.search("nvidia") == []
+    index.close()

@@ -317,6 +317,8 @@ class SearchIndex:
         """Every annotation id in the index (to compare with SQLite)."""
         with self._lock:
             reader = self._require_searcher().reader()
+            if reader.doc_count_all() == 0:
+                return set()  # Whoosh's empty reader has no columns to read
             try:
                 column = reader.column_reader("annotation_id")
                 return {column[docnum] for docnum in reader.all_doc_ids()}
