@@ -427,25 +427,61 @@ def test_click_at_either_edge_of_a_highlight_finds_it(qtbot, window, library: Li
         assert [a.id for a in view.annotations_under(QPoint(round(x), y))] == [ann.id]
 
 
-def test_missing_index_is_rebuilt_after_the_window_shows(qtbot, data_dir: Path, sample_path: Path,
-                                                          monkeypatch) -> None:
+def _damage_index(folder: Path, fault: str) -> None:
+    index = folder / "index"
+    segments = [p for p in index.iterdir() if p.suffix == ".seg"]
+    if fault == "deleted":
+        import shutil
+
+        shutil.rmtree(index)
+    elif fault == "truncated":
+        for p in segments:
+            p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 3])
+    elif fault == "garbage":
+        for p in index.iterdir():
+            if p.name != "hamish-index.json":
+                p.write_bytes(b"\x00garbage\xff" * 64)
+    elif fault == "old schema":
+        (index / "hamish-index.json").write_text('{"schema_version": 1}', encoding="utf-8")
+
+
+@pytest.mark.parametrize("fault,reason", [
+    ("deleted", "missing"), ("truncated", "corrupt"), ("garbage", "corrupt"), ("old schema", "old schema"),
+])
+def test_damaged_index_is_rebuilt_after_the_window_shows(qtbot, data_dir: Path, sample_path: Path,
+                                                         fault: str, reason: str) -> None:
     from reader.app import open_window
 
     with Library.open(data_dir) as lib:
         art = lib.import_file(sample_path).article
         ann = lib.annotate(art.id, quote="Cambricon", tags=["company"])
-        lib.remove_index()
+        for n in range(1, 6):  # a few segments' worth of writes
+            lib.annotate(art.id, quote="Nvidia", occurrence=n, tags=["company"])
+    _damage_index(data_dir, fault)
     make_application("en")
     library, win = open_window(str(data_dir), [])
     qtbot.addWidget(win)
     try:
         # The window is up and the rebuild runs in its worker, saying why.
         assert win.isVisible() and win._reindex_thread is not None
-        assert "missing" in win._reindex_progress.labelText()
+        assert reason in win._reindex_progress.labelText()
         qtbot.waitUntil(lambda: win._reindex_thread is None, timeout=20000)
         assert library.index_needs_rebuild is None
         assert [h.annotation_id for h in library.search("cambricon")] == [ann.id]
+        assert library.check_index() == (set(), set())
         assert "rebuilt" in win.statusBar().currentMessage()
         win.close()
     finally:
         library.close()
+
+
+def test_a_stale_write_lock_does_not_stop_saving(qtbot, window, library: Library) -> None:
+    """A lock file left by a killed Hamish (the OS released its lock) is no obstacle."""
+    ann = library.annotate(window.current_id, quote="Huawei", tags=["company"])
+    window._refresh_annotations()
+    lock = library.folder / "index" / "MAIN_WRITELOCK"
+    lock.write_text("left behind by a killed process", encoding="utf-8")
+    window.view.select_range(ann.start, ann.end)
+    qtbot.keyClick(window.view, "2")
+    assert library.annotation(ann.id).tags == ["company", "figure"]
+    assert not library.index_behind and [h.annotation_id for h in library.search("tag:figure")] == [ann.id]
