@@ -135,15 +135,26 @@ def open_window(data_dir: str | None, files: list[str]):  # noqa: ANN201
 
 
 def run_gui(data_dir: str | None, lang: str | None, files: list[str]) -> int:
+    from reader.core.paths import data_dir as resolve_data_dir
+    from reader.ui.single_instance import InstanceServer, hand_over
+
     app = make_application(lang)
     try:
-        library, window = open_window(data_dir, files)
+        folder = resolve_data_dir(data_dir)
+        # Hamish is already open on this library: give it the files, and do not open it twice.
+        if hand_over(folder, files):
+            sys.stderr.write("hamish: already open; " + (
+                f"{len(files)} file(s) handed to the open window\n" if files else "showing the open window\n"))
+            return 0
+        library, window = open_window(str(folder), files)
     except HamishError as err:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "Hamish", str(err))
         return 1
     install_excepthook(library.folder)
+    instance = InstanceServer(library.folder, window)
+    instance.filesReceived.connect(window.receive_files)
     code = app.exec()
     if window.current_id:
         try:

@@ -573,6 +573,15 @@ class MainWindow(QMainWindow):
             thread.wait()
             setattr(self, attribute, None)
 
+    @Slot(list)
+    def receive_files(self, files: list[str]) -> None:
+        """Files from a second start of Hamish: import them here, and come to the front."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if files:
+            self.import_files(files)
+
     def import_annotations_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import annotations"), "",
                                               self.tr("Annotations (*.json *.jsonld)"))
