@@ -605,3 +605,12 @@ def test_bomless_utf16_arabic_is_still_read() -> None:
     text = "بكين توتر على رقائق Nvidia في السوق الصينية هذا العام.\n"
     loaded = load_bytes(text.encode("utf-16-le"), "article.txt")
     assert loaded.text == text.strip("\n") and loaded.encoding == "utf-16-le"
+
+
+def test_pathologically_nested_html_is_refused_quickly_and_clearly() -> None:
+    deep = ("<div>" * 100_000 + "<p>نص</p>" + "</div>" * 100_000).encode()
+    with pytest.raises(ImportFailed, match="nested more than"):
+        load_bytes(deep, "deep.html")
+    # Real pages nest far less; sloppy markup with thousands of unclosed <p> and <li> still imports.
+    sloppy = ("<html><body>" + "<p>فقرة<li>بند" * 5000 + "<div><div><p>النهاية</div></div>").encode()
+    assert "النهاية" in load_bytes(sloppy, "sloppy.html").text
