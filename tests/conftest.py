@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from offline_support import no_network, saved_page, server  # noqa: F401 - fixtures for the offline tests
+
 from reader.core.resources import sample_article_path
 
 SAMPLE = sample_article_path()

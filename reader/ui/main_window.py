@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.current_id: str | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _c: None)
         self._matches: list[tuple[int, int]] = []
         self._match_index = -1
         self._search_seq = 0

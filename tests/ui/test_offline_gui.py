@@ -1,5 +1,5 @@
 """Nothing ever touches the network, in the window (the non-GUI half is tests/core/test_offline.py,
-whose server and socket recorder this file reuses).
+sharing tests/offline_support.py).
 
 1. The HTML page whose every resource points at a server on 127.0.0.1 is opened in the window
    (given to build_window, and imported through the window's threaded import) and the window is
@@ -13,50 +13,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import importlib.util  # noqa: E402
 import json  # noqa: E402
-import sys  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
+import offline_support as H  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
 
 from reader.app import build_window, make_application  # noqa: E402
 from reader.core.services import Library  # noqa: E402
 
 
-def _load_helpers():  # noqa: ANN202
-    name = "hamish_offline_helpers"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "core" / "test_offline.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _load_helpers()
-
-
-@pytest.fixture
-def server() -> Iterator[H.RecordingServer]:
-    srv = H.RecordingServer().start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
-
-
-@pytest.fixture
-def saved_page(server: H.RecordingServer, tmp_path: Path) -> Path:
-    data = server.fetch("/page.html")
-    assert server.requests == ["/page.html"]
-    path = tmp_path / "page.html"
-    path.write_bytes(data)
-    server.reset()
-    return path
 
 
 def _settle(qtbot, window, rounds: int = 10) -> None:  # noqa: ANN001
