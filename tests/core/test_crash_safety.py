@@ -80,6 +80,9 @@ def _run_worker(folder: Path, seed: int, mode: str, delay: float) -> list[str]:
     proc = subprocess.Popen(
         [sys.executable, str(WORKER), str(folder), str(seed), mode],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO_ROOT), env=env,
+        # Unbuffered: a buffered readline() of "ready" may read ahead lines that communicate()
+        # (reading the raw descriptor) then never sees, losing reported changes.
+        bufsize=0,
     )
     try:
         first = proc.stdout.readline()  # blocks until "ready" (or the worker died)
