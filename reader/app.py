@@ -106,7 +106,7 @@ def build_window(library, files: list[str]):  # noqa: ANN001, ANN201
             opened = library.import_file(name).article.id
         except HamishError as err:
             window.error(str(err))
-    if opened is None and not library.list_articles():
+    if opened is None and not library.list_articles() and not library.read_only:
         opened = library.import_file(sample_article_path()).article.id
     window.refresh_library()
     if opened is None:
@@ -118,12 +118,13 @@ def build_window(library, files: list[str]):  # noqa: ANN001, ANN201
     return window
 
 
-def open_window(data_dir: str | None, files: list[str]):  # noqa: ANN201
+def open_window(data_dir: str | None, files: list[str], read_only: bool = False):  # noqa: ANN201
     """The library and its window, shown at once: an index that must be rebuilt (missing,
-    damaged, old) is rebuilt in a worker with progress, not before the window appears."""
+    damaged, old) is rebuilt in a worker with progress, not before the window appears.
+    A library that cannot be written (or `read_only`) opens read-only and says so."""
     from reader.core.services import Library
 
-    library = Library.open(data_dir, sync_index=False)
+    library = Library.open(data_dir, sync_index=False, read_only=True if read_only else None)
     library.rebuild_elsewhere = True
     library.sync_index()
     window = build_window(library, files)
@@ -134,7 +135,7 @@ def open_window(data_dir: str | None, files: list[str]):  # noqa: ANN201
     return library, window
 
 
-def run_gui(data_dir: str | None, lang: str | None, files: list[str]) -> int:
+def run_gui(data_dir: str | None, lang: str | None, files: list[str], read_only: bool = False) -> int:
     from reader.core.paths import data_dir as resolve_data_dir
     from reader.ui.single_instance import InstanceServer, hand_over
 
@@ -146,7 +147,7 @@ def run_gui(data_dir: str | None, lang: str | None, files: list[str]) -> int:
             sys.stderr.write("hamish: already open; " + (
                 f"{len(files)} file(s) handed to the open window\n" if files else "showing the open window\n"))
             return 0
-        library, window = open_window(str(folder), files)
+        library, window = open_window(str(folder), files, read_only)
     except HamishError as err:
         from PySide6.QtWidgets import QMessageBox
 

@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: an option given before the subcommand is not reset by the subparser's default.
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="library folder (default: $HAMISH_DATA_DIR or the user data folder)")
+    common.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS,
+                        help="change nothing in the library (chosen by itself when it cannot be written)")
     common.add_argument("--bidi", choices=BIDI_MODES, default=argparse.SUPPRESS,
                         help="terminal text order: auto (display order on a terminal), logical, visual")
 
@@ -196,7 +198,8 @@ def run(args: argparse.Namespace, out: Output, err: Output) -> int:
     from reader.core.services import Library
 
     cmd = args.command
-    with Library.open(getattr(args, "data_dir", None), sync_index=cmd != "reindex") as lib:
+    read_only = True if getattr(args, "read_only", False) else None
+    with Library.open(getattr(args, "data_dir", None), sync_index=cmd != "reindex", read_only=read_only) as lib:
         if lib.index_rebuilt_because:
             err.line(f"hamish: search index rebuilt ({lib.index_rebuilt_because})")
         try:
@@ -393,12 +396,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui.add_argument("--data-dir", metavar="DIR")
         gui.add_argument("--lang", choices=("ar", "en"))
         gui.add_argument("--bidi", choices=BIDI_MODES)
+        gui.add_argument("--read-only", action="store_true", help="change nothing in the library")
         gui.add_argument("files", nargs="*", metavar="FILE")
         gui_args = gui.parse_args(argv)
         from reader.app import run_gui
 
         try:
-            return run_gui(gui_args.data_dir, gui_args.lang, gui_args.files)
+            return run_gui(gui_args.data_dir, gui_args.lang, gui_args.files, gui_args.read_only)
         except HamishError as e:
             sys.stderr.write(f"hamish: error: {e}\n")
             return 1

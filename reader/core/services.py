@@ -55,6 +55,12 @@ def _newer(incoming: str, local: str) -> bool:
     return ours is None or theirs > ours
 
 
+def _writable(folder: Path) -> bool:
+    """Can this process write the library in `folder` (a read-only mount, someone else's folder)?"""
+    database = folder / DATABASE_NAME
+    return os.access(folder, os.W_OK) and (not database.exists() or os.access(database, os.W_OK))
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -79,9 +85,13 @@ class ExchangeReport:
 class Library:
     """One user's library in one data folder."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         self.folder = folder
-        self.db = Database(folder / DATABASE_NAME, folder / BACKUP_DIR_NAME)
+        # Nothing is written (database, index, backups); set when the folder or the database
+        # cannot be written, or asked for. Settings changed meanwhile last for the session.
+        self.read_only = read_only
+        self._session_settings: dict[str, str] = {}
+        self.db = Database(folder / DATABASE_NAME, folder / BACKUP_DIR_NAME, read_only=read_only)
         self.index = SearchIndex(folder / INDEX_DIR_NAME)
         self.index_rebuilt_because: str | None = None
         self.index_behind = False  # changes saved but not yet in the index (it was locked)
@@ -91,12 +101,21 @@ class Library:
         self.index_needs_rebuild: str | None = None
 
     @classmethod
-    def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True) -> Library:
-        lib = cls(data_dir(folder))
+    def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True,
+             read_only: bool | None = None) -> Library:
+        """The library in `folder`; `read_only` None: read-only only if it cannot be written."""
+        path = data_dir(folder)
+        if read_only is None:
+            read_only = not _writable(path)
+        lib = cls(path, read_only=read_only)
+        if read_only:
+            # The index on disk may be missing or behind SQLite, and cannot be fixed here.
+            lib.sync_index()
+            return lib
         try:
             backup_store.daily_backup(lib.db)
         except (OSError, sqlite3.Error):
-            pass  # a full disk or read-only folder must not stop the library opening
+            pass  # a full disk must not stop the library opening
         if sync_index:
             lib.sync_index()
         return lib
@@ -119,6 +138,11 @@ class Library:
         loaded.source = loaded.source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         sha = sha256_text(loaded.text)
         reattached = 0
+        if self.read_only:  # an article already in the library still opens
+            existing = repo.article_by_sha(self.db, sha)
+            if existing and not existing[1]:
+                return ImportResult(self._summary(existing[0].id), created=False)
+            self.db._refuse_write()  # noqa: SLF001 - the same refusal as every write
         with self.db.transaction():
             existing = repo.article_by_sha(self.db, sha)
             if existing and not existing[1]:
@@ -385,6 +409,8 @@ class Library:
     # -- search --------------------------------------------------------------------------------
     def sync_index(self, progress: Callable[[int], None] | None = None) -> str | None:
         """Bring the index in step with SQLite; returns why it was rebuilt, or None."""
+        if self.read_only:
+            return self._index_in_memory_if_needed()
         problem = self.index.problem()
         if problem and self.rebuild_elsewhere:
             # The window rebuilds in a worker with progress; changes wait in the journal.
@@ -418,8 +444,19 @@ class Library:
         self.index_behind = False
         return None
 
+    def _index_in_memory_if_needed(self) -> None:
+        if self.index.in_memory:
+            return None
+        problem = self.index.problem()
+        if problem is None and not repo.pending_journal(self.db)[1]:
+            return None
+        self.index.load_in_memory(repo.index_docs(self.db))
+        return None
+
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild the index from SQLite."""
+        if self.read_only:
+            raise StorageError(f"the library {self.folder} is read-only; its search index cannot be rebuilt")
         seq, _ = repo.pending_journal(self.db)
         count = self.index.rebuild(repo.index_docs(self.db), progress)
         with self.db.transaction():
@@ -537,6 +574,8 @@ class Library:
     # -- backups -------------------------------------------------------------------------------
     def backup(self) -> Path:
         """A backup now (never pruned)."""
+        if self.read_only:
+            raise StorageError(f"the library {self.folder} is read-only; a backup cannot be written there")
         try:
             return self.db.backup("manual")
         except (OSError, sqlite3.Error) as err:
@@ -548,6 +587,7 @@ class Library:
     def restore(self, name_or_path: str) -> Path:
         """Go back to a backup (a path, or a file name from `backups()`); the current state is
         backed up first, then the index is rebuilt from the restored database."""
+        self.db._refuse_write()  # noqa: SLF001 - the same refusal as every write
         path = Path(name_or_path)
         if not path.is_file():
             path = self.db.backup_dir / name_or_path
@@ -560,10 +600,15 @@ class Library:
 
     # -- settings ------------------------------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:
+        if key in self._session_settings:
+            return self._session_settings[key]
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return str(row["value"]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        if self.read_only:
+            self._session_settings[key] = value
+            return
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"

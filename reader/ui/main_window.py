@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.setObjectName("hamishMainWindow")
-        self.setWindowTitle(self.tr("Hamish"))
+        self._set_title("")
         self.setAcceptDrops(True)
         self.current_id: str | None = None
         self.undo_stack = QUndoStack(self)
@@ -100,6 +100,13 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        if library.read_only:
+            banner = QLabel(self.tr("This library is read-only (its folder cannot be written): you can read"
+                                    " and search, but new highlights and changes cannot be saved."), central)
+            banner.setObjectName("readOnlyBanner")
+            banner.setWordWrap(True)
+            banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px 10px; }")
+            column.addWidget(banner)
         column.addWidget(self.find_bar)
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
@@ -127,6 +134,18 @@ class MainWindow(QMainWindow):
         self.refresh_library()
 
     # -- construction ------------------------------------------------------------------------
+    def _set_title(self, article_title: str) -> None:
+        title = self.tr("%1 — Hamish").replace("%1", article_title) if article_title else self.tr("Hamish")
+        if self.library.read_only:
+            title = self.tr("%1 (read-only)").replace("%1", title)
+        self.setWindowTitle(title)
+
+    def _refuse_if_read_only(self) -> bool:
+        """True (and says why in the status bar) when nothing can be saved."""
+        if self.library.read_only:
+            self.statusBar().showMessage(self.tr("This library is read-only: changes cannot be saved"), 5000)
+        return self.library.read_only
+
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -215,7 +234,8 @@ class MainWindow(QMainWindow):
         self.find_bar.prev.clicked.connect(lambda: self._step_match(-1))
 
     def _start_search_worker(self) -> None:
-        self.search_worker = SearchWorker(self.library.folder / INDEX_DIR_NAME)
+        shared = self.library.index if self.library.index.in_memory else None
+        self.search_worker = SearchWorker(self.library.folder / INDEX_DIR_NAME, shared)
         self.search_thread = start_thread(self.search_worker, "hamish-search")
         self.searchRequested.connect(self.search_worker.search)
         self.search_worker.results.connect(self._search_results)
@@ -240,7 +260,7 @@ class MainWindow(QMainWindow):
         self.annotation_panel.set_tags(tags)
         self.annotation_panel.set_annotations(annotations)
         self.library_panel.select(article.id)
-        self.setWindowTitle(self.tr("%1 — Hamish").replace("%1", article.title))
+        self._set_title(article.title)
         self._find(self.find_bar.box.text()) if self.find_bar.isVisible() else self.view.set_found([])
         if position is None:
             saved = int(self.library.setting(f"position:{article.id}", "0") or 0)
@@ -261,7 +281,7 @@ class MainWindow(QMainWindow):
             self._run(lambda: self.library.rename_article(article_id, title))
             self.refresh_library()
             if article_id == self.current_id:
-                self.setWindowTitle(self.tr("%1 — Hamish").replace("%1", title.strip()))
+                self._set_title(title.strip())
 
     def delete_article(self, article_id: str) -> None:
         article = self.library.article(article_id)
@@ -300,6 +320,8 @@ class MainWindow(QMainWindow):
             self.rebuild_index(reason=self.library.index_needs_rebuild)
 
     def tag_selection(self, tag: str) -> None:
+        if self._refuse_if_read_only():
+            return
         selected = self.view.selection_range()
         if selected is None or self.current_id is None:
             self.statusBar().showMessage(self.tr("Select some text first"), 3000)
@@ -322,6 +344,8 @@ class MainWindow(QMainWindow):
                                          .replace("%2", isolate(short(created.quote, 60))), 4000)
 
     def note_on_selection(self) -> None:
+        if self._refuse_if_read_only():
+            return
         selected = self.view.selection_range()
         if selected is None or self.current_id is None or self.view.article is None:
             self.statusBar().showMessage(self.tr("Select some text first"), 3000)
@@ -505,6 +529,8 @@ class MainWindow(QMainWindow):
 
     # -- import / export -----------------------------------------------------------------------
     def import_dialog(self) -> None:
+        if self._refuse_if_read_only():
+            return
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "",
                                                 self.tr("Articles (%1)").replace("%1", patterns))
@@ -515,6 +541,8 @@ class MainWindow(QMainWindow):
     # PySide6 runs a lambda connected to a worker's signal on the worker's thread.
     def import_files(self, files: list[str]) -> None:
         """Import in a worker thread with a progress dialog that can cancel."""
+        if self._refuse_if_read_only():
+            return
         if self._import_thread is not None:
             self.statusBar().showMessage(self.tr("An import is already running"), 3000)
             return
@@ -582,6 +610,8 @@ class MainWindow(QMainWindow):
             self.import_files(files)
 
     def import_annotations_dialog(self) -> None:
+        if self._refuse_if_read_only():
+            return
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import annotations"), "",
                                               self.tr("Annotations (*.json *.jsonld)"))
         if not name:
@@ -620,7 +650,7 @@ class MainWindow(QMainWindow):
     def rebuild_index(self, reason: str | None = None) -> None:
         """Rebuild off the GUI thread; the window stays painted, input waits (window-modal).
         `reason`: why it must be rebuilt (at start-up: missing, damaged, old), shown to the user."""
-        if self._reindex_thread is not None:
+        if self._reindex_thread is not None or self._refuse_if_read_only():
             return
         label = self.tr("Rebuilding the search index…")
         if reason:

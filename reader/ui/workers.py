@@ -17,10 +17,12 @@ class SearchWorker(QObject):
     results = Signal(int, list)  # sequence number, list[SearchHit]
     failed = Signal(int, str)
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, shared_index=None) -> None:  # noqa: ANN001 - SearchIndex | None
         super().__init__()
         self.index_dir = index_dir
-        self._index = None
+        # A read-only library's index built in memory is searched as it is (it locks itself).
+        self._shared = shared_index
+        self._index = shared_index
         self.latest = 0
 
     @Slot(int, str, int)
@@ -31,7 +33,7 @@ class SearchWorker(QObject):
 
         try:
             if self._index is None:
-                self._index = SearchIndex(self.index_dir)
+                self._index = self._shared or SearchIndex(self.index_dir)
             self.results.emit(seq, self._index.search(query, limit=limit))
         except InvalidQuery as err:
             self.failed.emit(seq, str(err))
@@ -41,7 +43,7 @@ class SearchWorker(QObject):
             self.failed.emit(seq, str(err))
 
     def _close(self) -> None:
-        if self._index is not None:
+        if self._index is not None and self._index is not self._shared:
             self._index.close()
             self._index = None
 

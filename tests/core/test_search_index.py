@@ -272,7 +272,7 @@ def test_rebuild_reports_progress_and_makes_the_index_usable(fresh: SearchIndex)
     # rebuilding again replaces everything and leaves nothing beside the index
     assert fresh.rebuild(DOCS[:2]) == 2
     assert fresh.doc_ids() == {"cambricon", "metax"}
-    assert sorted(p.name for p in fresh.index_dir.parent.iterdir()) == ["index"]
+    assert sorted(p.name for p in fresh.index_dir.parent.iterdir()) == [".index.lock", "index"]
 
 
 def test_failed_rebuild_keeps_the_previous_index(fresh: SearchIndex) -> None:
@@ -286,7 +286,7 @@ def test_failed_rebuild_keeps_the_previous_index(fresh: SearchIndex) -> None:
         fresh.rebuild(broken())
     assert fresh.problem() is None
     assert fresh.doc_ids() == {d.annotation_id for d in DOCS}
-    assert sorted(p.name for p in fresh.index_dir.parent.iterdir()) == ["index"]
+    assert sorted(p.name for p in fresh.index_dir.parent.iterdir()) == [".index.lock", "index"]
 
 
 def test_apply_upserts_and_deletes(fresh: SearchIndex) -> None:
@@ -397,7 +397,7 @@ def test_missing_folder_is_missing(tmp_path: Path) -> None:
     assert in_the_way.problem() == "missing"
     assert in_the_way.rebuild(DOCS[:1]) == 1 and in_the_way.problem() is None
     in_the_way.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".a-file.lock", "a-file"]
 
 
 def test_write_lock_left_by_a_killed_writer_does_not_block(fresh: SearchIndex) -> None:
@@ -479,3 +479,50 @@ def test_an_empty_index_has_no_ids_and_answers_searches(tmp_path: Path) -> None:
     assert index.problem() is None
     assert index.doc_ids() == set() and index.search("nvidia") == []
     index.close()
+
+
+def test_two_rebuilds_at_once_run_one_after_the_other(tmp_path: Path) -> None:
+    """Two processes (or the window's worker and a CLI) rebuilding the same index: the second
+    waits for the first instead of deleting its half-built folder; a write meanwhile is refused
+    as locked (its change stays in SQLite's journal) rather than lost in the swap."""
+    import threading
+
+    first, second = SearchIndex(tmp_path / "index"), SearchIndex(tmp_path / "index")
+    first.rebuild(DOCS[:1])
+    started, release = threading.Event(), threading.Event()
+
+    def slow_docs():
+        yield DOCS[1]
+        started.set()
+        assert release.wait(30)
+        yield DOCS[2]
+
+    errors: list[BaseException] = []
+
+    def run(target, *args) -> threading.Thread:  # noqa: ANN001
+        def body() -> None:
+            try:
+                target(*args)
+            except BaseException as err:  # noqa: BLE001 - reported by the assertion below
+                errors.append(err)
+
+        thread = threading.Thread(target=body)
+        thread.start()
+        return thread
+
+    slow = run(first.rebuild, slow_docs())
+    assert started.wait(30)
+    with pytest.raises(IndexLocked, match="rebuilt"):
+        second.apply(DOCS[3:4], [])
+    waiting = run(second.rebuild, DOCS[4:6])
+    waiting.join(0.3)
+    assert waiting.is_alive()  # blocked on the lock, not building beside the first
+    release.set()
+    slow.join(30)
+    waiting.join(30)
+    assert errors == []
+    assert second.doc_ids() == {DOCS[4].annotation_id, DOCS[5].annotation_id}
+    leftovers = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers == [".index.lock", "index"]
+    first.close()
+    second.close()

@@ -9,6 +9,12 @@ Write lock: Whoosh locks `WRITELOCK` with flock/msvcrt, which the OS releases wh
 holder dies, so the file a killed process leaves behind does not block the next writer.
 A lock held by a *live* writer (a second Hamish process) is waited for briefly, then
 reported as `IndexLocked`. One instance serialises its own calls with a lock.
+
+Rebuild lock: a rebuild holds an OS file lock (`.index.lock` beside the index) from its first
+document to its swap, so two rebuilds (two CLIs, the window and a CLI) run one after the other
+instead of deleting each other's half-built folder, and an `apply` meanwhile reports
+`IndexLocked` — its change stays in SQLite's journal — instead of writing into an index about
+to be replaced without it.
 """
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ import os
 import shutil
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +51,9 @@ class SearchIndex:
         # marker (new inode) in a new folder swapped in, which Whoosh's up_to_date() cannot see
         # (generation numbers restart, and open files of the old index still read fine).
         self._opened_marker: tuple[int, int] | None = None
+        # A read-only library whose index on disk is missing, damaged or behind SQLite searches
+        # an index built in memory instead (see `load_in_memory`).
+        self.in_memory = False
 
     # ------------------------------------------------------------ health
 
@@ -57,6 +67,8 @@ class SearchIndex:
         every write), and check everything again if not.
         """
         with self._lock:
+            if self.in_memory:
+                return None
             if self._searcher is not None and (self.index_dir / MARKER_NAME).is_file():
                 try:
                     if self._same_build() and self._searcher.up_to_date():
@@ -122,6 +134,8 @@ class SearchIndex:
         return _marker_identity(self.index_dir / MARKER_NAME) == self._opened_marker
 
     def _require_searcher(self) -> Any:
+        if self.in_memory:
+            return self._searcher
         if self._searcher is not None:
             try:
                 # Another process (the CLI beside the GUI) or thread may have committed or
@@ -146,11 +160,10 @@ class SearchIndex:
 
         from reader.core.search.schema import build_schema, document_fields
 
-        with self._lock:
+        with self._lock, self._rebuild_lock(blocking=True):
             self._close_handles()
             parent = self.index_dir.parent
-            parent.mkdir(parents=True, exist_ok=True)
-            self._remove_leftovers()
+            self._remove_leftovers()  # only a dead rebuild's: a live one holds the lock
             building = parent / f".{self.index_dir.name}.building-{uuid.uuid4().hex[:12]}"
             building.mkdir()
             try:
@@ -179,6 +192,26 @@ class SearchIndex:
                 raise
             if progress is not None:
                 progress(len(seen))
+            return len(seen)
+
+    def load_in_memory(self, docs: Iterable[IndexDoc]) -> int:
+        """Index `docs` in memory and search that from now on (the folder is left untouched)."""
+        from whoosh.filedb.filestore import RamStorage
+
+        from reader.core.search.schema import build_schema, document_fields
+
+        with self._lock:
+            self._close_handles()
+            ix = RamStorage().create_index(build_schema())
+            writer = ix.writer()
+            seen: set[str] = set()
+            for doc in docs:
+                if doc.annotation_id not in seen:
+                    seen.add(doc.annotation_id)
+                    writer.add_document(**document_fields(doc))
+            writer.commit()
+            self._ix, self._searcher = ix, ix.searcher()
+            self.in_memory = True
             return len(seen)
 
     def _swap_in(self, building: Path) -> None:
@@ -215,7 +248,7 @@ class SearchIndex:
         """
         from reader.core.search.schema import document_fields
 
-        with self._lock:
+        with self._lock, self._rebuild_lock(blocking=False):
             self._require_searcher()
             gone = set(deletes)
             latest: dict[str, IndexDoc] = {}
@@ -245,6 +278,23 @@ class SearchIndex:
             # keeps showing documents deleted by a commit that added no new segment.
             self._searcher.close()
             self._searcher = self._ix.searcher()
+
+    @contextmanager
+    def _rebuild_lock(self, *, blocking: bool) -> Iterator[None]:
+        from whoosh.util.filelock import FileLock
+
+        self.index_dir.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.index_dir.parent / f".{self.index_dir.name}.lock"))
+        try:
+            acquired = lock.acquire(blocking=blocking)
+        except OSError as err:
+            raise StorageError(f"the search index could not be locked: {err}") from err
+        if not acquired:
+            raise IndexLocked("the search index is being rebuilt by another Hamish process")
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _writer(self) -> Any:
         from whoosh.index import LockError

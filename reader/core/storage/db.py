@@ -33,11 +33,20 @@ def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
 
 
 class Database:
-    """A connection to the library database, migrated to the current schema on open."""
+    """A connection to the library database, migrated to the current schema on open.
 
-    def __init__(self, path: Path, backup_dir: Path | None = None) -> None:
+    `read_only`: opened with SQLite's `mode=ro` (or `immutable=1` when the folder cannot hold
+    the WAL's shared-memory file), never migrated; every `transaction()` is refused.
+    """
+
+    def __init__(self, path: Path, backup_dir: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.backup_dir = backup_dir or path.parent / "backups"
+        self.read_only = read_only
+        self._depth = 0
+        if read_only:
+            self.conn = self._connect_read_only(path)
+            return
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
             self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -49,7 +58,37 @@ class Database:
             self._migrate()
         except sqlite3.Error as err:
             raise _storage_error(err, path) from err
-        self._depth = 0
+
+    def _connect_read_only(self, path: Path) -> sqlite3.Connection:
+        if not path.is_file():
+            raise StorageError(f"there is no library in {path.parent}, and that folder is read-only")
+        last: sqlite3.Error | None = None
+        # mode=ro still needs the WAL index (-shm); a folder nobody may write cannot hold one, and
+        # then immutable=1 reads the file as it is (Hamish checkpoints the WAL when it closes).
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                                       isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                conn.row_factory = sqlite3.Row
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            except sqlite3.Error as err:
+                last = err
+                continue
+            if version > len(MIGRATIONS):
+                conn.close()
+                raise StorageError(f"the library {path} was written by a newer Hamish (schema {version}, "
+                                   f"this one knows {len(MIGRATIONS)}); update Hamish")
+            if version < len(MIGRATIONS):
+                conn.close()
+                raise StorageError(
+                    f"the library {path} has schema {version} and this Hamish needs {len(MIGRATIONS)}; "
+                    "it cannot be upgraded while it is read-only")
+            return conn
+        raise _storage_error(last, path) from last  # type: ignore[arg-type]
+
+    def _refuse_write(self) -> None:
+        if self.read_only:
+            raise StorageError(f"the library {self.path} is read-only; changes cannot be saved")
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
@@ -62,6 +101,7 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        self._refuse_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as err:
