@@ -178,8 +178,9 @@ DEMO_HIGHLIGHTS = (
 
 
 def screenshot(out: str, file: str | None, width: int, height: int, lang: str | None, demo: bool,
-               data_dir: str | None) -> int:
-    """Render the main window with FILE open (demo highlights with --demo) to a PNG, offscreen."""
+               data_dir: str | None, suggest: bool = False) -> int:
+    """Render the main window with FILE open (demo highlights with --demo, suggestions shown
+    with --suggest) to a PNG, offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from reader.core.resources import sample_article_path
@@ -201,6 +202,8 @@ def screenshot(out: str, file: str | None, width: int, height: int, lang: str | 
         window.resize(width, height)
         window.show()
         window.open_article(article.id, position=0)
+        if suggest:
+            window.set_suggesting(True)
         for _ in range(5):
             app.processEvents()
         ok = window.grab().save(out)

@@ -22,8 +22,9 @@ from reader.terminal import BIDI_MODES, Output
 SUBCOMMANDS = (
     "import", "list", "show", "annotate", "annotations", "edit", "delete", "restore", "trash",
     "purge", "orphans", "tags", "add-tag", "search", "export", "import-annotations", "reindex",
-    "layout", "screenshot", "backup", "backups", "restore-backup",
+    "layout", "screenshot", "backup", "backups", "restore-backup", "suggest", "figures", "entities",
 )
+SUGGEST_TAGS = ("company", "figure", "quote", "person")
 GUI_COMMANDS = ("layout", "screenshot")
 
 
@@ -34,6 +35,9 @@ def annotation_json(a: Annotation) -> dict[str, object]:
         "prefix": a.prefix, "suffix": a.suffix, "tags": a.tags, "note": a.note, "color": a.color,
         "created_at": a.created_at, "updated_at": a.updated_at,
     }
+    for name in ("value", "value_high", "unit", "canonical"):
+        if getattr(a, name) is not None:
+            out[name] = getattr(a, name)
     if a.orphan:
         out["orphan"] = True
     if a.deleted_at:
@@ -96,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", required=True, metavar="T", help="tag (repeatable)")
     p.add_argument("--note", default="", metavar="TEXT")
     p.add_argument("--color", metavar="#RRGGBB", help="colour (default: the first tag's)")
+    _structured_options(p)
     p.add_argument("--json", action="store_true")
 
     p = add("annotations", "list live annotations (of one article, or all)")
@@ -108,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--untag", action="append", default=[], metavar="T", help="remove a tag")
     p.add_argument("--note", metavar="TEXT", help="replace the note ('' clears it)")
     p.add_argument("--color", metavar="#RRGGBB")
+    _structured_options(p)
     p.add_argument("--json", action="store_true")
 
     add("delete", "move an annotation to the trash").add_argument("annotation", metavar="ANNOTATION")
@@ -131,6 +137,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("search", "search every highlight (words, tag:, article:, note:, quote:, AND/OR/NOT, \"…\", pre*)")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = add("suggest", "find companies, figures, quotes and people in an article (and accept them)")
+    p.add_argument("article", metavar="ARTICLE")
+    p.add_argument("--tag", action="append", choices=SUGGEST_TAGS, metavar="TAG",
+                   help="only this kind (repeatable): company, figure, quote, person")
+    p.add_argument("--accept", nargs="+", choices=(*SUGGEST_TAGS, "all"), metavar="TAG",
+                   help="store the suggestions of these kinds (or all) as annotations")
+    p.add_argument("--json", action="store_true")
+
+    p = add("figures", "every figure in the library with its value and unit")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true")
+    form.add_argument("--csv", action="store_true", help="CSV (UTF-8 with BOM, for spreadsheets)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+
+    p = add("entities", "companies and people highlighted in the library, most frequent first")
+    p.add_argument("--tag", choices=("company", "person"), help="only companies or only people")
     p.add_argument("--json", action="store_true")
 
     p = add("export", "export annotations (native JSON, W3C JSON-LD, or Markdown)")
@@ -161,7 +185,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--height", type=int, default=800)
     p.add_argument("--lang", choices=("ar", "en"), default=argparse.SUPPRESS)
     p.add_argument("--demo", action="store_true", help="add a few demo highlights first")
+    p.add_argument("--suggest", action="store_true", help="show suggestions (as Ctrl+G does)")
     return parser
+
+
+def _structured_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--value", type=float, metavar="N", help="a figure's value (default: read from the quote)")
+    p.add_argument("--unit", metavar="UNIT", help="a figure's unit: USD, SAR, %%, …")
+    p.add_argument("--canonical", metavar="NAME", help="a company's or person's canonical name")
 
 
 def run_gui_command(args: argparse.Namespace, out: Output) -> int:
@@ -180,7 +211,7 @@ def run_gui_command(args: argparse.Namespace, out: Output) -> int:
                         f"{' '.join(map(str, line['visual']))}\n")
         return 0
     return app.screenshot(args.out, args.file, args.width, args.height, getattr(args, "lang", None),
-                          args.demo, getattr(args, "data_dir", None))
+                          args.demo, getattr(args, "data_dir", None), args.suggest)
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -246,6 +277,7 @@ def _run_command(cmd: str, args: argparse.Namespace, lib, out: Output, err: Outp
         ann = lib.annotate(
             args.article, tags=args.tag, quote=args.quote, occurrence=args.occurrence,
             start=args.start, end=args.end, note=args.note, color=args.color,
+            value=args.value, unit=args.unit, canonical=args.canonical,
         )
         if args.json:
             out.raw(dump_json(annotation_json(ann)))
@@ -265,7 +297,8 @@ def _run_command(cmd: str, args: argparse.Namespace, lib, out: Output, err: Outp
         return 0
     if cmd == "edit":
         ann = lib.edit_annotation(
-            args.annotation, add_tags=args.tag, remove_tags=args.untag, note=args.note, color=args.color
+            args.annotation, add_tags=args.tag, remove_tags=args.untag, note=args.note, color=args.color,
+            value=args.value, unit=args.unit, canonical=args.canonical,
         )
         if args.json:
             out.raw(dump_json(annotation_json(ann)))
@@ -310,6 +343,34 @@ def _run_command(cmd: str, args: argparse.Namespace, lib, out: Output, err: Outp
                 out.line(f"{h.annotation_id}\t{h.article_title}\t{','.join(h.tags)}\t{h.snippet}")
             if not hits:
                 err.line("hamish: no highlight matches")
+        return 0
+    if cmd == "suggest":
+        return _suggest(args, lib, out)
+    if cmd == "figures":
+        from reader.core.exchange.figures import figures_csv, format_value
+
+        rows = lib.figures()
+        if args.csv:
+            text = figures_csv(rows)
+        elif args.json:
+            text = dump_json([asdict(r) for r in rows])
+        else:
+            text = "".join(f"{format_value(r.value)}{'–' + format_value(r.value_high) if r.value_high else ''}"
+                           f"\t{r.unit or ''}\t{r.text}\t{r.article_title}\n" for r in rows)
+        if args.output:
+            write_text_atomically(args.output, text)
+        elif args.json or args.csv:
+            out.raw(text)
+        else:
+            for line in text.splitlines():
+                out.line(line)
+        return 0
+    if cmd == "entities":
+        rows = [e for e in lib.entities() if args.tag in (None, e.tag)]
+        if args.json:
+            out.raw(dump_json([asdict(e) for e in rows]))
+        for e in [] if args.json else rows:
+            out.line(f"{e.count}\t{e.tag}\t{e.name}\t{len(e.articles)} article(s)\t{' · '.join(e.spellings)}")
         return 0
     if cmd == "export":
         text = lib.export(args.format, args.article)
@@ -423,3 +484,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `hamish list | head`: the reader went away; not an error of ours.
         sys.stderr.close()
         return 0
+
+
+def _suggest(args: argparse.Namespace, lib, out: Output) -> int:  # noqa: ANN001
+    from reader.core.exchange.figures import format_value
+
+    found = [s for s in lib.suggestions(args.article) if not args.tag or s.tag in args.tag]
+    if args.accept:
+        wanted = set(SUGGEST_TAGS) if "all" in args.accept else set(args.accept)
+        # Overlapping candidates of one kind (never produced, but a user list could) are kept once.
+        accepted = [lib.accept_suggestion(args.article, s) for s in found if s.tag in wanted]
+        if args.json:
+            out.raw(dump_json([annotation_json(a) for a in accepted]))
+        else:
+            for a in accepted:
+                _print_annotation(out, a)
+        return 0
+    if args.json:
+        out.raw(dump_json([s.to_json() for s in found]))
+        return 0
+    for s in found:
+        details = []
+        if s.value is not None:
+            span = format_value(s.value) + (f"–{format_value(s.value_high)}" if s.value_high is not None else "")
+            details.append(f"{span} {s.unit or ''}".strip())
+        if s.canonical:
+            details.append(s.canonical)
+        if s.speaker:
+            details.append(f"speaker: {s.speaker}")
+        out.line(f"{s.start}-{s.end}\t{s.tag}\t{s.text}\t{' · '.join(details)}".rstrip("\t"))
+    return 0

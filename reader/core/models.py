@@ -48,6 +48,13 @@ class Annotation:
     updated_at: str = ""
     deleted_at: str | None = None
     orphan: bool = False
+    # Structured data (see services.structured_data): a figure's value — the low end of a range,
+    # whose high end is value_high — and unit (ISO 4217 code, "%", or None for a plain count);
+    # the one canonical name of a company or a person.
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    canonical: str | None = None
 
 
 @dataclass
@@ -70,6 +77,10 @@ class IndexDoc:
     tags: list[str]
     start: int
     end: int
+    value: float | None = None  # set only for a figure
+    value_high: float | None = None
+    unit: str | None = None
+    company: str = ""  # the canonical name, only for a company
 
 
 @dataclass

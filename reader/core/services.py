@@ -36,7 +36,7 @@ from reader.core.storage import Database
 from reader.core.storage import backups as backup_store
 from reader.core.storage import repository as repo
 from reader.core.tags import normalize_tag
-from reader.core.text import context, find_folded, sha256_text
+from reader.core.text import context, find_folded, sha256_text, strip_tashkeel
 
 BUILTIN_TAGS = ("company", "figure", "quote", "person")
 # Colours offered to user tags in turn; distinct from the built-in four.
@@ -44,6 +44,38 @@ TAG_PALETTE = ("#b39ddb", "#4dd0e1", "#ffb74d", "#a1887f", "#f48fb1", "#aed581",
 EXPORT_FORMATS = ("native", "w3c", "markdown")
 CUSTOM_TAG_KEYS = ("5", "6", "7", "8", "9", "0")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# A user's own companies, extending the shipped list (same format as resources/companies.json).
+COMPANIES_FILE = "companies.json"
+# Tags whose annotations carry structured data (see Library.structured_data).
+STRUCTURED_TAGS = ("figure", "company", "person")
+_EDGE_PUNCTUATION = " \t\n.,،؛:!?؟\"'“”«»()[]"
+
+
+@dataclass
+class FigureRow:
+    """One figure of the library, for the Figures view and its CSV."""
+
+    annotation_id: str
+    article_id: str
+    article_title: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    context: str
+
+
+@dataclass
+class EntityRow:
+    """A company or person and where it is highlighted."""
+
+    tag: str  # "company" or "person"
+    name: str  # the canonical name
+    count: int  # highlights
+    articles: list[str]  # article titles, first seen first
+    spellings: list[str]  # as written in the articles
 
 
 def _newer(incoming: str, local: str) -> bool:
@@ -92,6 +124,11 @@ class Library:
         self.read_only = read_only
         self._session_settings: dict[str, str] = {}
         self.db = Database(folder / DATABASE_NAME, folder / BACKUP_DIR_NAME, read_only=read_only)
+        self._gazetteer = None
+        # The detectors' last result, (article id, text hash) → candidates: re-filtering against
+        # highlights and dismissals after each change is cheap, detecting again is not.
+        self._suggested: tuple[tuple[str, str], list] | None = None
+        self.gazetteer_problem: str | None = None  # why the user's companies file was not used
         self.index = SearchIndex(folder / INDEX_DIR_NAME)
         self.index_rebuilt_because: str | None = None
         self.index_behind = False  # changes saved but not yet in the index (it was locked)
@@ -116,6 +153,8 @@ class Library:
             backup_store.daily_backup(lib.db)
         except (OSError, sqlite3.Error):
             pass  # a full disk must not stop the library opening
+        if lib.setting("structured-data-pending"):
+            lib._fill_structured_data()
         if sync_index:
             lib.sync_index()
         return lib
@@ -234,8 +273,15 @@ class Library:
         occurrence: int = 1,
         note: str = "",
         color: str | None = None,
+        value: float | None = None,
+        value_high: float | None = None,
+        unit: str | None = None,
+        canonical: str | None = None,
     ) -> Annotation:
-        """Create an annotation by code-point offsets or by quote (the Nth occurrence)."""
+        """Create an annotation by code-point offsets or by quote (the Nth occurrence).
+
+        A figure's value and unit, and a company's or person's canonical name, are worked out
+        from the quote unless given."""
         article = self.article(article_ref)
         text = article.text
         if quote is not None:
@@ -257,7 +303,9 @@ class Library:
                 id=str(uuid.uuid4()), article_id=article.id, start=start, end=end, quote=text[start:end],
                 prefix=prefix, suffix=suffix, tags=tag_names, note=note.strip(),
                 color=self._checked_color(color) or tag_objs[0].color, created_at=stamp, updated_at=stamp,
+                value=value, value_high=value_high, unit=unit, canonical=canonical,
             )
+            ann = self.structured_data(ann)
             repo.save_annotation(self.db, ann)
         self.sync_index()
         return ann
@@ -319,7 +367,12 @@ class Library:
         set_tags: Iterable[str] | None = None,
         note: str | None = None,
         color: str | None = None,
+        value: float | None = None,
+        value_high: float | None = None,
+        unit: str | None = None,
+        canonical: str | None = None,
     ) -> Annotation:
+        """Change tags, note, colour, or structured data (None: unchanged)."""
         ann = self.annotation(ref)
         tags = self._tag_list(set_tags) if set_tags is not None else list(ann.tags)
         for t in self._tag_list(add_tags):
@@ -343,7 +396,12 @@ class Library:
             updated = replace(
                 ann, tags=tags, note=ann.note if note is None else note.strip(), color=new_color,
                 updated_at=now_iso(),
+                value=ann.value if value is None else value,
+                value_high=ann.value_high if value_high is None and value is None else value_high,
+                unit=ann.unit if unit is None else unit,
+                canonical=ann.canonical if canonical is None else canonical.strip() or None,
             )
+            updated = self.structured_data(updated)
             repo.save_annotation(self.db, updated)
         self.sync_index()
         return updated
@@ -547,10 +605,10 @@ class Library:
             start, end, orphan = ann.start, ann.end, True
         else:
             start, end, orphan = placed.start, placed.end, False
-        merged = replace(
+        merged = self.structured_data(replace(
             ann, article_id=article.id, start=start, end=end, tags=tag_names, orphan=orphan,
             deleted_at=local.deleted_at if local else None,
-        )
+        ))
         if orphan:
             report.orphans.append(ann.id)
         if local is not None and local == merged:
@@ -570,6 +628,123 @@ class Library:
                 repo.save_annotation(self.db, replace(ann, start=placed.start, end=placed.end, orphan=False))
                 placed_count += 1
         return placed_count
+
+    # -- structured data and suggestions -------------------------------------------------------
+    @property
+    def gazetteer(self):  # noqa: ANN201 - reader.core.suggest.companies.Gazetteer
+        """The shipped companies list, extended by the user's `companies.json` in the data folder."""
+        if self._gazetteer is None:
+            from reader.core.suggest.companies import Gazetteer
+
+            extra = self.folder / COMPANIES_FILE
+            try:
+                self._gazetteer = Gazetteer.load(extra if extra.is_file() else None)
+            except HamishError as err:
+                # A broken file of one's own must not stop highlighting: say so, use the shipped list.
+                self.gazetteer_problem = str(err)
+                self._gazetteer = Gazetteer.load(None)
+        return self._gazetteer
+
+    def structured_data(self, ann: Annotation) -> Annotation:
+        """`ann` with its structured data made consistent with its tags: a figure keeps (or gets,
+        parsed from its quote) a value and unit, a company or person a canonical name; data of
+        a tag it no longer has is dropped."""
+        from reader.core.suggest.figures import parse_figure
+
+        value, value_high, unit, canonical = ann.value, ann.value_high, ann.unit, ann.canonical
+        if "figure" in ann.tags:
+            if value is None or unit is None:
+                parsed_value, parsed_high, parsed_unit = parse_figure(ann.quote)
+                if value is None:
+                    value, value_high = parsed_value, parsed_high
+                # A value given for a plain count keeps no unit the text does not show.
+                unit = unit if unit is not None else parsed_unit
+        else:
+            value = value_high = unit = None
+        if "company" in ann.tags or "person" in ann.tags:
+            if not canonical:
+                written = " ".join(strip_tashkeel(ann.quote).split()).strip(_EDGE_PUNCTUATION)
+                known = self.gazetteer.canonical(written) if "company" in ann.tags else None
+                canonical = known or written or None
+        else:
+            canonical = None
+        if (value, value_high, unit, canonical) == (ann.value, ann.value_high, ann.unit, ann.canonical):
+            return ann
+        return replace(ann, value=value, value_high=value_high, unit=unit, canonical=canonical)
+
+    def _fill_structured_data(self) -> None:
+        """Once, after the upgrade that added structured data: fill it for older annotations."""
+        with self.db.transaction():
+            for ann in repo.annotations_for(self.db):
+                if set(ann.tags) & set(STRUCTURED_TAGS):
+                    filled = self.structured_data(ann)
+                    if filled != ann:
+                        repo.save_annotation(self.db, filled)
+            self.db.execute("DELETE FROM settings WHERE key = 'structured-data-pending'")
+
+    def suggestions(self, article_ref: str):  # noqa: ANN201 - list[Suggestion]
+        """Candidates in an article that the reader has neither dismissed nor highlighted already
+        with the same tag (overlapping counts: a hand-made `8.2 مليار` hides `8.2 مليار دولار`)."""
+        from reader.core.suggest import suggest
+
+        article = self.article(article_ref)
+        key = (article.id, article.sha256)
+        if self._suggested is None or self._suggested[0] != key:
+            self._suggested = (key, suggest(article.text, self.gazetteer))
+        dismissed = repo.dismissed_suggestions(self.db, article.id)
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for ann in repo.annotations_for(self.db, article.id):
+            if not ann.orphan:
+                for tag in ann.tags:
+                    taken.setdefault(tag, []).append((ann.start, ann.end))
+        return [
+            s for s in self._suggested[1]
+            if (s.start, s.end, s.tag) not in dismissed
+            and not any(s.start < e and b < s.end for b, e in taken.get(s.tag, ()))
+        ]
+
+    def accept_suggestion(self, article_ref: str, suggestion) -> Annotation:  # noqa: ANN001 - Suggestion
+        """The suggestion made an ordinary annotation, with its parsed value or canonical name."""
+        return self.annotate(
+            article_ref, start=suggestion.start, end=suggestion.end, tags=[suggestion.tag],
+            value=suggestion.value, value_high=suggestion.value_high, unit=suggestion.unit,
+            canonical=suggestion.canonical,
+        )
+
+    def dismiss_suggestion(self, article_ref: str, suggestion, dismissed: bool = True) -> None:  # noqa: ANN001
+        """Never suggest this span with this tag in this article again (or again, when False)."""
+        article = self.article(article_ref)
+        with self.db.transaction():
+            if dismissed:
+                repo.dismiss_suggestion(self.db, article.id, suggestion.start, suggestion.end, suggestion.tag)
+            else:
+                repo.undismiss_suggestion(self.db, article.id, suggestion.start, suggestion.end, suggestion.tag)
+
+    def figures(self) -> list[FigureRow]:
+        """Every figure highlighted in the library, by article then position."""
+        return [
+            FigureRow(annotation_id=r["id"], article_id=r["article_id"], article_title=r["title"],
+                      start=r["start"], end=r["end"], text=r["quote"], value=r["value"],
+                      value_high=r["value_high"], unit=r["unit"],
+                      context=f"{r['prefix']}{r['quote']}{r['suffix']}".replace("\n", " "))
+            for r in repo.tagged_rows(self.db, "figure")
+        ]
+
+    def entities(self) -> list[EntityRow]:
+        """Companies and people with how often, and in which articles, they are highlighted;
+        most highlighted first."""
+        rows: dict[tuple[str, str], EntityRow] = {}
+        for tag in ("company", "person"):
+            for r in repo.tagged_rows(self.db, tag):
+                written = " ".join(r["quote"].split())
+                name = r["canonical"] or written
+                row = rows.setdefault((tag, name), EntityRow(tag, name, 0, [], []))
+                row.count += 1
+                if r["title"] not in row.articles:
+                    row.articles.append(r["title"])
+                if written not in row.spellings:
+                    row.spellings.append(written)
+        return sorted(rows.values(), key=lambda e: (-e.count, e.tag, e.name.casefold()))
 
     # -- backups -------------------------------------------------------------------------------
     def backup(self) -> Path:

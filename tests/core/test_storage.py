@@ -44,11 +44,11 @@ def test_migration_backs_up_first_and_runs_in_one_transaction(tmp_path: Path, mo
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
     monkeypatch.setattr("reader.core.storage.db.MIGRATIONS", migrations.MIGRATIONS)
     db = Database(path, tmp_path / "backups")
-    assert db.user_version == 2
+    assert db.user_version == len(migrations.MIGRATIONS)
     backups = list((tmp_path / "backups").glob("*.db"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS) - 1
     assert old.execute("SELECT value FROM settings WHERE key='kept'").fetchone()[0] == "yes"
     old.close()
     db.close()
@@ -62,7 +62,7 @@ def test_failed_migration_leaves_previous_version(tmp_path: Path, monkeypatch: p
     with pytest.raises(StorageError):
         Database(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='half'").fetchone()[0] == 0
     conn.close()
 

@@ -26,6 +26,7 @@ from reader.core.exchange.reading import (
     check_timestamps,
     check_version,
     clean_tags,
+    structured_fields,
     validate,
 )
 from reader.core.models import Annotation, Article
@@ -82,6 +83,9 @@ def _annotation_doc(a: Annotation) -> dict[str, Any]:
     }
     if a.orphan:
         doc["orphan"] = True
+    for name in ("value", "value_high", "unit", "canonical"):
+        if getattr(a, name) is not None:
+            doc[name] = getattr(a, name)
     return doc
 
 
@@ -121,6 +125,7 @@ def read_native(doc: dict[str, Any]) -> list[IncomingArticle]:
                     created_at=ann.get("created_at", ""),
                     updated_at=ann.get("updated_at", ""),
                     orphan=bool(ann.get("orphan", False)),
+                    **structured_fields(ann, ann_path, ("value", "value_high", "unit", "canonical")),
                 )
             )
         out.append(

@@ -9,6 +9,7 @@ failure is an `InvalidExchangeFile` naming the failing field, and nothing is hal
 from __future__ import annotations
 
 import functools
+import math
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -218,6 +219,24 @@ def check_timestamps(doc: dict[str, Any], path: JsonPath, names: tuple[str, ...]
         value = doc.get(name, "")
         if value and parse_timestamp(value) is None:
             raise fail(f"is not an RFC 3339 date-time with a time zone, found {_show(value)}", [*path, name])
+
+
+def structured_fields(doc: dict[str, Any], path: JsonPath, names: tuple[str, str, str, str]) -> dict[str, Any]:
+    """A figure's value, value_high, unit and a company's canonical name, read from the properties
+    `names` (the schema checked their types); a number too large for a float is refused."""
+    out: dict[str, Any] = {}
+    for attribute, name in zip(("value", "value_high", "unit", "canonical"), names):
+        if name not in doc:
+            continue
+        item = doc[name]
+        if attribute.startswith("value"):
+            if not math.isfinite(float(item)):
+                raise fail(f"{item!r} is not a finite number", [*path, name])
+            item = float(item)
+        elif not item.strip():
+            raise fail("must not be blank", [*path, name])
+        out[attribute] = item
+    return out
 
 
 def check_span(start: int, end: int, text: str | None, path: JsonPath) -> None:

@@ -23,7 +23,8 @@ Decisions:
   leaves the unit to the document type.
 - Hamish's own terms use the prefix `hamish`, declared in the context as an opaque URN (nothing
   is ever fetched). "hamish:articles" carries title, sha256 and text so the file imports into an
-  empty library; "hamish:color" and "hamish:orphan" (only when true) keep the round trip exact.
+  empty library; "hamish:color" and "hamish:orphan" (only when true) keep the round trip exact,
+  and "hamish:value", "hamish:valueHigh", "hamish:unit", "hamish:canonical" carry structured data.
 - An annotation id that is not a UUID is written `urn:hamish:annotation:<id>`; both prefixes are
   stripped on reading, any other IRI is kept whole as the id.
 - Reading is lenient where the model is: `body`/`selector` may be one object or a list; a
@@ -52,6 +53,7 @@ from reader.core.exchange.reading import (
     check_version,
     clean_tags,
     fail,
+    structured_fields,
     validate,
 )
 from reader.core.models import Annotation
@@ -104,6 +106,9 @@ def export_w3c(items: list[ExportArticle], exported_at: str) -> dict[str, Any]:
     }
 
 
+_STRUCTURED_TERMS = ("hamish:value", "hamish:valueHigh", "hamish:unit", "hamish:canonical")
+
+
 def _annotation_doc(a: Annotation) -> dict[str, Any]:
     body: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags
@@ -140,6 +145,9 @@ def _annotation_doc(a: Annotation) -> dict[str, Any]:
         doc["hamish:color"] = a.color
     if a.orphan:
         doc["hamish:orphan"] = True
+    for name, term in zip(("value", "value_high", "unit", "canonical"), _STRUCTURED_TERMS):
+        if getattr(a, name) is not None:
+            doc[term] = getattr(a, name)
     return doc
 
 
@@ -255,6 +263,7 @@ def _read_annotation(item: dict[str, Any], path: JsonPath, annotation_id: str,
         created_at=item.get("created", ""),
         updated_at=item.get("modified", ""),
         orphan=bool(item.get("hamish:orphan", False)),
+        **structured_fields(item, path, _STRUCTURED_TERMS),
     )
 
 

@@ -15,7 +15,7 @@ from reader.core.errors import StorageError
 
 # Bump whenever what gets indexed changes (analyzer rules, schema fields): an index written
 # with another version is reported by `SearchIndex.problem()` and rebuilt from SQLite.
-INDEX_SCHEMA_VERSION = 2  # 2: tags indexed in their stored form (spaces as "-")
+INDEX_SCHEMA_VERSION = 3  # 2: tags indexed in their stored form (spaces as "-"); 3: value, unit, company
 
 if TYPE_CHECKING:
     from reader.core.search.index import SearchIndex

@@ -33,7 +33,8 @@ from reader.core.models import IndexDoc, SearchHit
 from reader.core.search import INDEX_SCHEMA_VERSION, IndexLocked, IndexUnusable
 
 MARKER_NAME = "hamish-index.json"
-_FIELDS = {"annotation_id", "article_id", "text", "quote", "note", "title", "tag", "tags", "start", "end"}
+_FIELDS = {"annotation_id", "article_id", "text", "quote", "note", "title", "tag", "tags", "start", "end",
+           "value", "value_high", "unit", "company"}
 _PROGRESS_EVERY = 500
 _LOCK_WAIT_SECONDS = 3.0
 _WRITER_MB = 256

@@ -12,6 +12,9 @@ Grammar (operators are upper case; `and`/`or`/`not` in lower case are ordinary w
 
 Fields: `tag:` (exact tag name, case-insensitive; `tag:"two words"`), `article:` (words of the
 article title, or its id), `note:`, `quote:`. Unfielded words search quote + note + title.
+Structured data of figures and companies: `value:>1000000000` (also `>=`, `<`, `<=`, `=`, a bare
+number, or a range `1e9..5e9`; a figure that is a range matches when the ranges overlap),
+`unit:usd` (ISO code or `%`), `company:nvidia` (words of the canonical name).
 A field applies to a whole group: `quote:(رقائق OR nvidia)`. `word*` is a prefix search.
 
 Forgiven, on purpose: unknown fields (`foo:bar`, `10:30`, a URL) are plain words; punctuation
@@ -23,13 +26,22 @@ value right after its colon (`tag: x`), and a prefix of fewer than 2 letters (`a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
 from reader.core.errors import InvalidQuery
 from reader.core.search.analyzer import iter_words, prefix_terms, tag_key, word_terms
+from reader.core.text import fold_digits
 
-FIELDS = ("tag", "article", "note", "quote")
+_NUMBER = r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
+_VALUE_RE = re.compile(rf"^(>=|<=|>|<|=)?({_NUMBER})(?:\.\.({_NUMBER}))?$")
+
+
+def _number(text: str | None) -> float | None:
+    return None if text is None else float(text.replace(",", ""))
+
+FIELDS = ("tag", "article", "note", "quote", "value", "unit", "company")
 _TEXT = "text"  # the combined quote + note + title field: what unfielded words search
 
 # ---------------------------------------------------------------- syntax tree
@@ -305,6 +317,11 @@ class _Compiler:
 
     def words(self, node: Words, positive: bool) -> Any:
         wq = self.wq
+        if node.field == "value":
+            return self.value(node.text)
+        if node.field == "unit":
+            unit = node.text.strip().lower()
+            return wq.Term("unit", "%" if unit in ("percent", "pct") else unit) if unit else None
         if node.field == "tag":
             key = tag_key(node.text)
             if not key:
@@ -334,8 +351,37 @@ class _Compiler:
             q = by_id if q is None else wq.Or([by_id, q])
         return q
 
+    def value(self, text: str) -> Any:
+        """A figure's value compared with a number, or within a range (see the module docstring)."""
+        wq = self.wq
+        match = _VALUE_RE.match(fold_digits(text.strip()))
+        if match is None:
+            raise InvalidQuery(f"value:{text} is not a comparison with a number; try value:>1000000000,"
+                               " value:<=15 or value:1e9..5e9")
+        op, first, second = match.group(1) or "=", _number(match.group(2)), _number(match.group(3))
+        if second is not None:
+            if op != "=":
+                raise InvalidQuery(f"value:{text}: a range takes no comparison sign")
+            low, high, low_open, high_open = min(first, second), max(first, second), False, False
+        else:
+            low = high = first
+            low_open = high_open = False
+            if op.startswith(">"):
+                high, low_open = None, op == ">"
+            elif op.startswith("<"):
+                low, high_open = None, op == "<"
+        # The figure [value, value_high] and the wanted [low, high] overlap.
+        parts = []
+        if high is not None:
+            parts.append(wq.NumericRange("value", None, high, endexcl=high_open))
+        if low is not None:
+            parts.append(wq.NumericRange("value_high", low, None, startexcl=low_open))
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
     def phrase(self, node: Phrase, positive: bool) -> Any:
         wq = self.wq
+        if node.field in ("value", "unit"):
+            return self.words(Words(node.field, node.text), positive)
         if node.field == "tag":
             return self.words(Words("tag", node.text), positive)
         fld = "title" if node.field == "article" else node.field

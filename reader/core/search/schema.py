@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from reader.core.models import IndexDoc
 from reader.core.search.analyzer import iter_words, tag_key, word_terms
@@ -140,6 +140,12 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=words, phrase=True, stored=True),
         tag=TEXT(analyzer=TagTokenizer(), phrase=False),
         tags=STORED(),
+        # Structured data: a figure's value (a range indexes both ends) and unit, a company's
+        # canonical name (`value:>1000000000`, `unit:usd`, `company:nvidia`).
+        value=NUMERIC(float, bits=64, signed=True),
+        value_high=NUMERIC(float, bits=64, signed=True),
+        unit=ID(),  # lower-cased by document_fields and the query
+        company=TEXT(analyzer=words, phrase=True),
         start=STORED(),
         end=STORED(),
     )
@@ -158,4 +164,9 @@ def document_fields(doc: IndexDoc) -> dict[str, Any]:
         "tags": list(doc.tags),
         "start": doc.start,
         "end": doc.end,
+        **({"value": doc.value} if doc.value is not None else {}),
+        **({"value_high": doc.value_high if doc.value_high is not None else doc.value}
+           if doc.value is not None else {}),
+        **({"unit": doc.unit.lower()} if doc.unit else {}),
+        **({"company": doc.company} if doc.company else {}),
     }

@@ -65,4 +65,22 @@ _V1 = [
         ('person',  '#e57373', 1, '4')""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Structured data of figures and companies (issue 5), and the suggestions a reader dismissed.
+_V2 = [
+    "ALTER TABLE annotations ADD COLUMN value REAL",
+    "ALTER TABLE annotations ADD COLUMN value_high REAL",
+    "ALTER TABLE annotations ADD COLUMN unit TEXT",
+    "ALTER TABLE annotations ADD COLUMN canonical TEXT",
+    """CREATE TABLE dismissed_suggestions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, "end", tag)
+    )""",
+    # Filled by Library.open for annotations made before this version (needs Python rules).
+    "INSERT INTO settings (key, value) SELECT 'structured-data-pending', '1'"
+    " WHERE EXISTS (SELECT 1 FROM annotations)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]

@@ -108,7 +108,7 @@ def delete_article(db: Database, article_id: str) -> None:
 
 _ANNOTATION_COLUMNS = (
     'id, article_id, start, "end", quote, prefix, suffix, note, color, created_at, updated_at,'
-    " deleted_at, orphan"
+    " deleted_at, orphan, value, value_high, unit, canonical"
 )
 
 
@@ -135,7 +135,8 @@ def _annotations(db: Database, where: str, params: tuple) -> list[Annotation]:
             id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"], quote=r["quote"],
             prefix=r["prefix"], suffix=r["suffix"], tags=tags[r["id"]], note=r["note"],
             color=r["color"], created_at=r["created_at"], updated_at=r["updated_at"],
-            deleted_at=r["deleted_at"], orphan=bool(r["orphan"]),
+            deleted_at=r["deleted_at"], orphan=bool(r["orphan"]), value=r["value"],
+            value_high=r["value_high"], unit=r["unit"], canonical=r["canonical"],
         )
         for r in rows
     ]
@@ -163,14 +164,16 @@ def annotations_for(
 def save_annotation(db: Database, a: Annotation) -> None:
     """Insert or replace an annotation and its tags, and journal it for the index."""
     db.execute(
-        f"""INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+        f"""INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT(id) DO UPDATE SET article_id=excluded.article_id, start=excluded.start,
               "end"=excluded."end", quote=excluded.quote, prefix=excluded.prefix,
               suffix=excluded.suffix, note=excluded.note, color=excluded.color,
               created_at=excluded.created_at, updated_at=excluded.updated_at,
-              deleted_at=excluded.deleted_at, orphan=excluded.orphan""",
+              deleted_at=excluded.deleted_at, orphan=excluded.orphan, value=excluded.value,
+              value_high=excluded.value_high, unit=excluded.unit, canonical=excluded.canonical""",
         (a.id, a.article_id, a.start, a.end, a.quote, a.prefix, a.suffix, a.note, a.color,
-         a.created_at, a.updated_at, a.deleted_at, int(a.orphan)),
+         a.created_at, a.updated_at, a.deleted_at, int(a.orphan), a.value, a.value_high, a.unit,
+         a.canonical),
     )
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (a.id,))
     db.executemany(
@@ -239,7 +242,8 @@ def clear_journal(db: Database, up_to_seq: int | None = None) -> None:
         db.execute("DELETE FROM index_journal WHERE seq <= ?", (up_to_seq,))
 
 
-_DOC_SQL = """SELECT n.id, n.article_id, a.title, n.quote, n.note, n.start, n."end"
+_DOC_SQL = """SELECT n.id, n.article_id, a.title, n.quote, n.note, n.start, n."end",
+                     n.value, n.value_high, n.unit, n.canonical
               FROM annotations n JOIN articles a ON a.id = n.article_id
               WHERE n.deleted_at IS NULL"""
 
@@ -259,11 +263,46 @@ def index_docs(db: Database, annotation_ids: Iterable[str] | None = None) -> Ite
             rows = db.execute(_DOC_SQL + f" AND n.id IN ({marks})", tuple(batch)).fetchall()
         tags = _tags_for(db, [r["id"] for r in rows])
         for r in rows:
+            names = tags[r["id"]]
+            figure = "figure" in names
             yield IndexDoc(
                 annotation_id=r["id"], article_id=r["article_id"], article_title=r["title"],
-                quote=r["quote"], note=r["note"], tags=tags[r["id"]], start=r["start"], end=r["end"],
+                quote=r["quote"], note=r["note"], tags=names, start=r["start"], end=r["end"],
+                value=r["value"] if figure else None, value_high=r["value_high"] if figure else None,
+                unit=r["unit"] if figure else None,
+                company=(r["canonical"] or "") if "company" in names else "",
             )
 
 
 def live_annotation_ids(db: Database) -> set[str]:
     return {r["id"] for r in db.execute("SELECT id FROM annotations WHERE deleted_at IS NULL")}
+
+
+# -- suggestions and structured data ------------------------------------------------------------
+
+
+def dismissed_suggestions(db: Database, article_id: str) -> set[tuple[int, int, str]]:
+    rows = db.execute('SELECT start, "end", tag FROM dismissed_suggestions WHERE article_id = ?',
+                      (article_id,))
+    return {(r["start"], r["end"], r["tag"]) for r in rows}
+
+
+def dismiss_suggestion(db: Database, article_id: str, start: int, end: int, tag: str) -> None:
+    db.execute('INSERT OR IGNORE INTO dismissed_suggestions (article_id, start, "end", tag)'
+               " VALUES (?, ?, ?, ?)", (article_id, start, end, tag))
+
+
+def undismiss_suggestion(db: Database, article_id: str, start: int, end: int, tag: str) -> None:
+    db.execute('DELETE FROM dismissed_suggestions WHERE article_id = ? AND start = ? AND "end" = ?'
+               " AND tag = ?", (article_id, start, end, tag))
+
+
+def tagged_rows(db: Database, tag: str) -> list[sqlite3.Row]:
+    """Live, anchored annotations with `tag`, with their article's title: the data views' rows."""
+    return db.execute(
+        """SELECT n.id, n.article_id, a.title, n.start, n."end", n.quote, n.prefix, n.suffix,
+                  n.value, n.value_high, n.unit, n.canonical
+           FROM annotations n JOIN annotation_tags t ON t.annotation_id = n.id
+                JOIN articles a ON a.id = n.article_id
+           WHERE t.tag = ? AND n.deleted_at IS NULL AND n.orphan = 0
+           ORDER BY a.title, n.start""", (tag,)).fetchall()
