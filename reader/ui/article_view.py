@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,6 +31,15 @@ from reader.ui.fonts import reading_font
 from reader.ui.highlighter import HighlightPainter, Span
 from reader.ui.labels import isolate, short, tag_label
 from reader.ui.offsets import OffsetMap
+
+
+class _Mark(NamedTuple):
+    """A suggestion drawn like a highlight (what `_spans_by_block` needs of one)."""
+
+    id: str
+    start: int
+    end: int
+    color: str
 
 _GLYPH_FLAGS = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
 THEMES: dict[str, tuple[str, str]] = {
@@ -93,6 +103,9 @@ class ArticleView(QTextBrowser):
     deleteRequested = Signal(str)  # move this annotation to the trash
     editNoteRequested = Signal(str)  # edit this annotation's note
     editTagsRequested = Signal(str)  # choose this annotation's tags
+    # Suggestions: ("accept", suggestion, tag) or ("dismiss", suggestion, ""); focus moved to one.
+    suggestionAction = Signal(str, object, str)
+    suggestionFocused = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +122,7 @@ class ArticleView(QTextBrowser):
         self._paragraph_starts: list[int] = [0]
         self.annotations: list[Annotation] = []
         self.tags: list[Tag] = []
+        self.suggestions: list = []  # reader.core.suggest.Suggestion, by position; [] when off
         self.point_size = 15.0
         self.line_height = 160
         self.theme = "light"
@@ -134,6 +148,8 @@ class ArticleView(QTextBrowser):
         self._flash = None
         self.setExtraSelections([])
         self.annotations = [a for a in annotations if not a.orphan]
+        self.suggestions = []
+        self.painter._hints = {}  # noqa: SLF001 - reset with the document, before any layout
         # The highlight table goes in before the text, so highlighting happens once, during the
         # load; a rehighlight() of a loaded 2 MB article costs seconds (DESIGN.md fact 8).
         self.offsets = OffsetMap(article.text)
@@ -162,6 +178,51 @@ class ArticleView(QTextBrowser):
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = list(tags)
         self.toolbar.set_tags(self.tags)
+
+    # -- suggestions ---------------------------------------------------------------------------
+    def set_suggestions(self, suggestions: Sequence) -> None:
+        """Show candidates as dashed underlines in their tag's colour ([] hides them); only the
+        paragraphs whose candidates changed are redrawn."""
+        colors = {t.name: t.color for t in self.tags}
+        marks = lambda items: [  # noqa: E731
+            _Mark(f"s{s.start}:{s.end}:{s.tag}", s.start, s.end, colors.get(s.tag, "#888888")) for s in items]
+        old = self._spans_by_block(marks(self.suggestions))
+        self.suggestions = sorted(suggestions, key=lambda s: (s.start, s.end, s.tag))
+        new = self._spans_by_block(marks(self.suggestions))
+        for block in set(old) | set(new):
+            if old.get(block) != new.get(block):
+                self.painter.update_block(block, new.get(block, []), hints=True)
+
+    def current_suggestion(self):  # noqa: ANN201 - Suggestion | None
+        """The suggestion selected exactly, else the one under the text cursor."""
+        if not self.suggestions:
+            return None
+        selected = self.selection_range()
+        if selected is not None:
+            exact = [s for s in self.suggestions if (s.start, s.end) == selected]
+            if exact:
+                return exact[0]
+            cp = selected[0]
+        else:
+            cp = self.offsets.to_cp(self.textCursor().position())
+        under = [s for s in self.suggestions if s.start <= cp < s.end]
+        return min(under, key=lambda s: s.end - s.start) if under else None
+
+    def focus_suggestion(self, step: int = 1, after: int | None = None) -> None:
+        """Select the next (step 1) or previous (-1) suggestion from the cursor (or from `after`),
+        wrapping around, and bring it into view."""
+        if not self.suggestions:
+            return
+        if after is None:
+            current = self.current_suggestion()
+            after = current.start if current else self.offsets.to_cp(self.textCursor().position()) - (step > 0)
+        if step > 0:
+            target = next((s for s in self.suggestions if s.start > after), self.suggestions[0])
+        else:
+            target = next((s for s in reversed(self.suggestions) if s.start < after), self.suggestions[-1])
+        self.select_range(target.start, target.end)
+        self.ensureCursorVisible()
+        self.suggestionFocused.emit(target)
 
     def _spans_by_block(self, annotations: Iterable[Annotation]) -> dict[int, list[Span]]:
         """Each annotation cut into per-paragraph spans in Qt positions relative to the block.
@@ -344,10 +405,34 @@ class ArticleView(QTextBrowser):
         # document, seconds on a long article (DESIGN.md fact 8).
 
     # -- interaction ---------------------------------------------------------------------------
+    def event(self, event) -> bool:  # noqa: ANN001
+        # Tab would move the focus (or walk links) before keyPressEvent sees it.
+        if (getattr(self, "suggestions", None) and event.type() == event.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.focus_suggestion(-1 if backwards else 1)
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         text = event.text()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if text and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        suggestion = self.current_suggestion() if self.suggestions and plain else None
+        if suggestion is not None:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.suggestionAction.emit("accept", suggestion, suggestion.tag)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.suggestionAction.emit("dismiss", suggestion, "")
+                return
+            tag = next((t for t in self.tags if t.key and t.key == text), None)
+            if tag is not None and self.selection_range() in (None, (suggestion.start, suggestion.end)):
+                self.toolbar.hide()
+                self.suggestionAction.emit("accept", suggestion, tag.name)
+                return
+        if text and plain:
             tag = next((t for t in self.tags if t.key and t.key == text), None)
             if tag is not None and self.selection_range() is not None:
                 self.toolbar.hide()

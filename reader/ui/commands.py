@@ -45,3 +45,28 @@ class AnnotationChange(QUndoCommand):
 
     def undo(self) -> None:
         self._store(self.before, self.after)
+
+
+class SuggestionDismissal(QUndoCommand):
+    """Dismissing a suggestion (already done by the caller): undo brings it back."""
+
+    def __init__(self, library: Library, text: str, article_id: str, suggestion,  # noqa: ANN001
+                 on_change: Callable[[], None]) -> None:
+        super().__init__(text)
+        self.library = library
+        self.article_id = article_id
+        self.suggestion = suggestion
+        self.on_change = on_change
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            self.on_change()
+            return
+        self.library.dismiss_suggestion(self.article_id, self.suggestion, dismissed=True)
+        self.on_change()
+
+    def undo(self) -> None:
+        self.library.dismiss_suggestion(self.article_id, self.suggestion, dismissed=False)
+        self.on_change()

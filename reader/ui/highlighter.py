@@ -7,6 +7,8 @@ run's shaping, so Arabic letters stay joined across a highlight's edges (tests p
 
 Overlaps: the innermost (shortest) highlight paints the background; every other highlight
 covering the same characters shows as a coloured underline, so both stay visible.
+Suggestions (candidates not yet accepted) show as a dashed underline in their tag's colour,
+over any highlight's background.
 """
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ class HighlightPainter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._spans: dict[int, list[Span]] = {}
+        self._hints: dict[int, list[Span]] = {}
         self.alpha = 150
 
     def set_spans(self, spans_by_block: dict[int, list[Span]]) -> None:
@@ -66,33 +69,44 @@ class HighlightPainter(QSyntaxHighlighter):
     def spans(self, block_number: int) -> list[Span]:
         return self._spans.get(block_number, [])
 
-    def update_block(self, block_number: int, spans: list[Span]) -> None:
+    def hints(self, block_number: int) -> list[Span]:
+        return self._hints.get(block_number, [])
+
+    def update_block(self, block_number: int, spans: list[Span], *, hints: bool = False) -> None:
+        table = self._hints if hints else self._spans
         if spans:
-            self._spans[block_number] = spans
+            table[block_number] = spans
         else:
-            self._spans.pop(block_number, None)
+            table.pop(block_number, None)
         block = self.document().findBlockByNumber(block_number)
         if block.isValid():
             self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        spans = self._spans.get(self.currentBlock().blockNumber())
-        if not spans:
+        number = self.currentBlock().blockNumber()
+        spans, hints = self._spans.get(number, []), self._hints.get(number, [])
+        if not spans and not hints:
             return
-        spans = snap_edges(text, spans)
+        spans, hints = snap_edges(text, spans), snap_edges(text, hints)
         # Sweep the boundaries: each segment gets the innermost span as background and
-        # the others as underline.
-        cuts = sorted({s.start for s in spans} | {s.end for s in spans})
+        # the others as underline; a suggestion's dashed underline goes over both.
+        cuts = sorted({s.start for s in spans + hints} | {s.end for s in spans + hints})
         for left, right in zip(cuts, cuts[1:]):
             covering = [s for s in spans if s.start <= left and s.end >= right]
-            if not covering:
+            hinted = [s for s in hints if s.start <= left and s.end >= right]
+            if not covering and not hinted:
                 continue
-            # Innermost = the shortest annotation overall (not its piece in this paragraph), the
-            # same order a click offers them in.
-            covering.sort(key=lambda s: (s.size or s.end - s.start, s.annotation_id))
             fmt = QTextCharFormat()
-            fmt.setBackground(blend(covering[0].color, self.alpha))
-            if len(covering) > 1:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(covering[1].color).darker(130))
+            if covering:
+                # Innermost = the shortest annotation overall (not its piece in this paragraph),
+                # the same order a click offers them in.
+                covering.sort(key=lambda s: (s.size or s.end - s.start, s.annotation_id))
+                fmt.setBackground(blend(covering[0].color, self.alpha))
+                if len(covering) > 1:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(QColor(covering[1].color).darker(130))
+            if hinted:
+                hinted.sort(key=lambda s: (s.size or s.end - s.start, s.annotation_id))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(QColor(hinted[0].color).darker(150))
             self.setFormat(left, right - left, fmt)

@@ -31,7 +31,7 @@ from reader.core.paths import INDEX_DIR_NAME
 from reader.core.services import Library
 from reader.core.text import find_folded
 from reader.ui.article_view import THEMES, ArticleView
-from reader.ui.commands import AnnotationChange
+from reader.ui.commands import AnnotationChange, SuggestionDismissal
 from reader.ui.dialogs import ExportDialog, NoteEditor, TrashDialog
 from reader.ui.labels import isolate, short, tag_label
 from reader.ui.panels import AnnotationPanel, LibraryPanel, SearchPanel
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self._import_worker: ImportWorker | None = None
         self._reindex_thread: QThread | None = None
         self._reindex_worker: ReindexWorker | None = None
+        self._figures_dialog = None
+        self._entities_dialog = None
 
         self.view = ArticleView(self)
         self.find_bar = FindBar(self)
@@ -185,6 +187,10 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("Search &highlights"), self.show_search, "Ctrl+Shift+F")
         self._action(edit, self.tr("Highlight with a &note…"), self.note_on_selection, "Ctrl+N")
         self._action(edit, self.tr("&Trash…"), self.show_trash)
+        edit.addSeparator()
+        self.suggest_action = self._action(edit, self.tr("&Suggest companies, figures, quotes"),
+                                           self.set_suggesting, "Ctrl+G")
+        self.suggest_action.setCheckable(True)
 
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Larger text"), lambda: self.view.zoom_by(1), "Ctrl+=").setShortcuts(
@@ -199,6 +205,9 @@ class MainWindow(QMainWindow):
         for theme in THEMES:
             self._action(theme_menu, names[theme], lambda _=False, t=theme: self._set_theme(t))
         view.addSeparator()
+        self._action(view, self.tr("&Figures…"), self.show_figures, "Ctrl+Shift+U")
+        self._action(view, self.tr("&Companies and people…"), self.show_entities, "Ctrl+Shift+E")
+        view.addSeparator()
         view.addAction(self.library_dock.toggleViewAction())
         view.addAction(self.side_dock.toggleViewAction())
 
@@ -212,6 +221,8 @@ class MainWindow(QMainWindow):
         self.view.deleteRequested.connect(self.delete_annotation)
         self.view.editNoteRequested.connect(self.edit_note)
         self.view.editTagsRequested.connect(self._tags_menu_for)
+        self.view.suggestionAction.connect(self._suggestion_action)
+        self.view.suggestionFocused.connect(self._suggestion_focused)
         self.library_panel.articleActivated.connect(self.open_article)
         self.library_panel.renameRequested.connect(self.rename_article)
         self.library_panel.deleteRequested.connect(self.delete_article)
@@ -262,6 +273,7 @@ class MainWindow(QMainWindow):
         self.library_panel.select(article.id)
         self._set_title(article.title)
         self._find(self.find_bar.box.text()) if self.find_bar.isVisible() else self.view.set_found([])
+        self._refresh_suggestions()
         if position is None:
             saved = int(self.library.setting(f"position:{article.id}", "0") or 0)
             # After the first layout, so the scroll bar knows the document's height.
@@ -313,6 +325,8 @@ class MainWindow(QMainWindow):
         self.view.set_annotations(annotations)
         self.annotation_panel.set_tags(tags)
         self.annotation_panel.set_annotations(annotations)
+        self._refresh_suggestions()
+        self._refresh_data_views()
         self.refresh_library()
         if self.search_panel.box.text().strip():
             self.run_search(self.search_panel.box.text())
@@ -417,6 +431,98 @@ class MainWindow(QMainWindow):
         if after:
             self._push(self.tr("Delete highlight"), before, after)
             self.statusBar().showMessage(self.tr("Highlight moved to the trash (Ctrl+Z brings it back)"), 5000)
+
+    # -- suggestions -----------------------------------------------------------------------------
+    def set_suggesting(self, on: bool) -> None:
+        """Show (or hide) candidate companies, figures, quotes and people in the article."""
+        self.suggest_action.setChecked(on)
+        self._refresh_suggestions()
+        if on and self.current_id:
+            count = len(self.view.suggestions)
+            if count:
+                self.view.setFocus()
+                self.view.focus_suggestion(1, after=self.view.top_position() - 1)
+            self.statusBar().showMessage(
+                self.tr("%n suggestion(s): Tab goes to the next, Enter or the tag's key accepts, Delete dismisses",
+                        "", count), 8000)
+
+    def _refresh_suggestions(self) -> None:
+        if not self.suggest_action.isChecked() or self.current_id is None:
+            self.view.set_suggestions([])
+            return
+        found = self._run(lambda: self.library.suggestions(self.current_id))
+        self.view.set_suggestions(found or [])
+        if self.library.gazetteer_problem:
+            self.statusBar().showMessage(self.tr("Your companies list was not used: %1")
+                                         .replace("%1", self.library.gazetteer_problem), 8000)
+
+    def _suggestion_focused(self, suggestion) -> None:  # noqa: ANN001
+        detail = suggestion.canonical or ""
+        if suggestion.value is not None:
+            from reader.core.exchange.figures import format_value
+
+            detail = f"{format_value(suggestion.value)} {suggestion.unit or ''}".strip()
+        if suggestion.speaker:
+            detail = suggestion.speaker
+        label = isolate(tag_label(suggestion.tag))
+        self.statusBar().showMessage(
+            self.tr("Suggested %1: %2 — Enter accepts, Delete dismisses, Tab goes on").replace("%1", label)
+            .replace("%2", isolate(short(detail or suggestion.text, 60))), 10000)
+
+    def _suggestion_action(self, action: str, suggestion, tag: str) -> None:  # noqa: ANN001
+        if self._refuse_if_read_only() or self.current_id is None:
+            return
+        article_id = self.current_id
+        if action == "dismiss":
+            if self._run(lambda: self.library.dismiss_suggestion(article_id, suggestion) or True) is None:
+                return
+            self.undo_stack.push(SuggestionDismissal(self.library, self.tr("Dismiss suggestion"), article_id,
+                                                     suggestion, self._refresh_suggestions))
+        else:
+            if tag == suggestion.tag:
+                created = self._run(lambda: self.library.accept_suggestion(article_id, suggestion))
+            else:
+                created = self._run(lambda: self.library.annotate(
+                    article_id, start=suggestion.start, end=suggestion.end, tags=[tag]))
+            if not created:
+                return
+            self.view.clear_selection()
+            self._push(self.tr("Accept suggestion as %1").replace("%1", isolate(tag_label(tag))), None, created)
+        self.view.focus_suggestion(1, after=suggestion.start)
+
+    # -- data views ----------------------------------------------------------------------------
+    def show_figures(self) -> None:
+        """Every figure of the library in a sortable table (non-modal, kept up to date)."""
+        from reader.ui.data_views import FiguresDialog
+
+        if self._figures_dialog is None:
+            self._figures_dialog = FiguresDialog(self.library, self)
+            self._figures_dialog.figureActivated.connect(self._show_passage)
+        self._figures_dialog.refresh()
+        self._figures_dialog.show()
+        self._figures_dialog.raise_()
+        self._figures_dialog.activateWindow()
+
+    def show_entities(self) -> None:
+        from reader.ui.data_views import EntitiesDialog
+
+        if self._entities_dialog is None:
+            self._entities_dialog = EntitiesDialog(self.library, self)
+            self._entities_dialog.entityActivated.connect(self.search_for)
+        self._entities_dialog.refresh()
+        self._entities_dialog.show()
+        self._entities_dialog.raise_()
+        self._entities_dialog.activateWindow()
+
+    def search_for(self, query: str) -> None:
+        """Run `query` in the search panel (an entity's highlights, say)."""
+        self.show_search()
+        self.search_panel.box.setText(query)
+
+    def _refresh_data_views(self) -> None:
+        for dialog in (self._figures_dialog, self._entities_dialog):
+            if dialog is not None and dialog.isVisible():
+                dialog.refresh()
 
     def _push(self, text: str, before: Annotation | None, after: Annotation | None) -> None:
         self.undo_stack.push(AnnotationChange(self.library, text, before, after, self._refresh_annotations))
@@ -730,6 +836,7 @@ class MainWindow(QMainWindow):
             self.tr("Select text, then press a tag's key:"), *keys, "",
             self.tr("Ctrl+F find in article · Ctrl+Shift+F search highlights"),
             self.tr("Ctrl+N highlight with a note · Ctrl+Z / Ctrl+Shift+Z undo / redo"),
+            self.tr("Ctrl+G suggestions: Tab next · Enter or a tag's key accepts · Delete dismisses"),
             self.tr("Ctrl+= / Ctrl+- text size · Esc clear the selection"),
         ]))
 

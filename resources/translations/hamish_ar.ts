@@ -67,29 +67,99 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="411"/>
+        <location filename="../../reader/ui/article_view.py" line="496"/>
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="415"/>
+        <location filename="../../reader/ui/article_view.py" line="500"/>
         <source>Highlight with a note…</source>
         <translation>تظليل مع ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="423"/>
+        <location filename="../../reader/ui/article_view.py" line="508"/>
         <source>Note on “%1”…</source>
         <translation>ملاحظة على «%1»…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="426"/>
+        <location filename="../../reader/ui/article_view.py" line="511"/>
         <source>Tags of “%1”…</source>
         <translation>وسوم «%1»…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="429"/>
+        <location filename="../../reader/ui/article_view.py" line="514"/>
         <source>Delete highlight “%1”</source>
         <translation>حذف التظليل «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesDialog</name>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="729"/>
+        <source>Companies and people</source>
+        <translation>الشركات والأشخاص</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="730"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;تصفية:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="731"/>
+        <source>Name or spelling</source>
+        <translation>الاسم أو طريقة كتابته</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/data_views.py" line="760"/>
+        <source>%n name(s)</source>
+        <translation>
+            <numerusform>لا أسماء</numerusform>
+            <numerusform>اسم واحد</numerusform>
+            <numerusform>اسمان</numerusform>
+            <numerusform>%n أسماء</numerusform>
+            <numerusform>%n اسمًا</numerusform>
+            <numerusform>%n اسم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/data_views.py" line="761"/>
+        <source>%1 of %n name(s)</source>
+        <translation>
+            <numerusform>%1 من %n</numerusform>
+            <numerusform>%1 من اسم واحد</numerusform>
+            <numerusform>%1 من اسمين</numerusform>
+            <numerusform>%1 من %n أسماء</numerusform>
+            <numerusform>%1 من %n اسمًا</numerusform>
+            <numerusform>%1 من %n اسم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="314"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="315"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="316"/>
+        <source>Highlights</source>
+        <translation>التظليلات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="317"/>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="318"/>
+        <source>Spellings</source>
+        <translation>طرق الكتابة</translation>
     </message>
 </context>
 <context>
@@ -136,6 +206,114 @@
     </message>
 </context>
 <context>
+    <name>FigureTableModel</name>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="167"/>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="168"/>
+        <source>Unit</source>
+        <translation>الوحدة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="169"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="170"/>
+        <source>Context</source>
+        <translation>السياق</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="171"/>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresDialog</name>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="651"/>
+        <source>Figures</source>
+        <translation>الأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="652"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;تصفية:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="653"/>
+        <source>Figure, unit or article</source>
+        <translation>رقم أو وحدة أو مقال</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="662"/>
+        <source>Export CSV…</source>
+        <translation>تصدير CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="664"/>
+        <source>Save the figures shown, in this order, as a CSV file</source>
+        <translation>حفظ الأرقام المعروضة، بهذا الترتيب، في ملف CSV</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/data_views.py" line="691"/>
+        <source>%n figure(s)</source>
+        <translation>
+            <numerusform>لا أرقام</numerusform>
+            <numerusform>رقم واحد</numerusform>
+            <numerusform>رقمان</numerusform>
+            <numerusform>%n أرقام</numerusform>
+            <numerusform>%n رقمًا</numerusform>
+            <numerusform>%n رقم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/data_views.py" line="692"/>
+        <source>%1 of %n figure(s)</source>
+        <translation>
+            <numerusform>%1 من %n</numerusform>
+            <numerusform>%1 من رقم واحد</numerusform>
+            <numerusform>%1 من رقمين</numerusform>
+            <numerusform>%1 من %n أرقام</numerusform>
+            <numerusform>%1 من %n رقمًا</numerusform>
+            <numerusform>%1 من %n رقم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="699"/>
+        <location filename="../../reader/ui/data_views.py" line="710"/>
+        <source>Export figures</source>
+        <translation>تصدير الأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="699"/>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV ‏(*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/data_views.py" line="710"/>
+        <source>The figures could not be saved: %1</source>
+        <translation>تعذّر حفظ الأرقام: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/data_views.py" line="715"/>
+        <source>%n figure(s) saved to %1</source>
+        <translation>
+            <numerusform>لم يُحفظ أي رقم في %1</numerusform>
+            <numerusform>حُفظ رقم واحد في %1</numerusform>
+            <numerusform>حُفظ رقمان في %1</numerusform>
+            <numerusform>حُفظت %n أرقام في %1</numerusform>
+            <numerusform>حُفظ %n رقمًا في %1</numerusform>
+            <numerusform>حُفظ %n رقم في %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="50"/>
@@ -174,259 +352,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138"/>
-        <location filename="../../reader/ui/main_window.py" line="746"/>
+        <location filename="../../reader/ui/main_window.py" line="140"/>
+        <location filename="../../reader/ui/main_window.py" line="853"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="122"/>
+        <location filename="../../reader/ui/main_window.py" line="124"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="125"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="128"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="127"/>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
         <source>Annotations and search</source>
         <translation>التعليقات والبحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="133"/>
+        <location filename="../../reader/ui/main_window.py" line="135"/>
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167"/>
+        <location filename="../../reader/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168"/>
+        <location filename="../../reader/ui/main_window.py" line="170"/>
         <source>&amp;Import articles…</source>
         <translation>ا&amp;ستيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169"/>
+        <location filename="../../reader/ui/main_window.py" line="171"/>
         <source>Import &amp;annotations…</source>
         <translation>استيراد ت&amp;عليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <location filename="../../reader/ui/main_window.py" line="172"/>
         <source>&amp;Export annotations…</source>
         <translation>&amp;تصدير التعليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172"/>
+        <location filename="../../reader/ui/main_window.py" line="174"/>
         <source>&amp;Rebuild search index</source>
         <translation>إعادة &amp;بناء فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174"/>
+        <location filename="../../reader/ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176"/>
+        <location filename="../../reader/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177"/>
+        <location filename="../../reader/ui/main_window.py" line="179"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179"/>
+        <location filename="../../reader/ui/main_window.py" line="181"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184"/>
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>&amp;Find in article</source>
         <translation>&amp;بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>Search &amp;highlights</source>
         <translation>البحث في الت&amp;ظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>Highlight with a &amp;note…</source>
         <translation>تظليل مع &amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>&amp;Trash…</source>
         <translation>المه&amp;ملات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>&amp;Larger text</source>
         <translation>نص أ&amp;كبر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>&amp;Smaller text</source>
         <translation>نص أ&amp;صغر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194"/>
+        <location filename="../../reader/ui/main_window.py" line="200"/>
         <source>Line &amp;spacing</source>
         <translation>ت&amp;باعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;سمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>Sepia</source>
         <translation>بني داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="205"/>
+        <location filename="../../reader/ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <location filename="../../reader/ui/main_window.py" line="215"/>
         <source>&amp;Keys</source>
         <translation>الم&amp;فاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138"/>
+        <location filename="../../reader/ui/main_window.py" line="140"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="104"/>
+        <location filename="../../reader/ui/main_window.py" line="106"/>
         <source>This library is read-only (its folder cannot be written): you can read and search, but new highlights and changes cannot be saved.</source>
         <translation>هذه المكتبة للقراءة فقط (لا يمكن الكتابة في مجلدها): يمكنك القراءة والبحث، لكن لا يمكن حفظ تظليلات أو تعديلات جديدة.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140"/>
+        <location filename="../../reader/ui/main_window.py" line="142"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146"/>
+        <location filename="../../reader/ui/main_window.py" line="148"/>
         <source>This library is read-only: changes cannot be saved</source>
         <translation>هذه المكتبة للقراءة فقط: لا يمكن حفظ التعديلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279"/>
+        <location filename="../../reader/ui/main_window.py" line="191"/>
+        <source>&amp;Suggest companies, figures, quotes</source>
+        <translation>ا&amp;قتراح شركات وأرقام واقتباسات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
+        <source>&amp;Figures…</source>
+        <translation>الأ&amp;رقام…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="209"/>
+        <source>&amp;Companies and people…</source>
+        <translation>ال&amp;شركات والأشخاص…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="291"/>
         <source>Rename article</source>
         <translation>إعادة تسمية المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279"/>
+        <location filename="../../reader/ui/main_window.py" line="291"/>
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290"/>
+        <location filename="../../reader/ui/main_window.py" line="302"/>
         <source>Delete article</source>
         <translation>حذف المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291"/>
+        <location filename="../../reader/ui/main_window.py" line="303"/>
         <source>Delete “%1” and its %2 highlight(s)? This cannot be undone.</source>
         <translation>حذف «%1» وتظليلاته (%2)؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327"/>
-        <location filename="../../reader/ui/main_window.py" line="351"/>
+        <location filename="../../reader/ui/main_window.py" line="341"/>
+        <location filename="../../reader/ui/main_window.py" line="365"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../reader/ui/main_window.py" line="350"/>
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342"/>
+        <location filename="../../reader/ui/main_window.py" line="356"/>
         <source>Highlight as %1</source>
         <translation>تظليل بوسم %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343"/>
+        <location filename="../../reader/ui/main_window.py" line="357"/>
         <source>Highlighted as %1: %2</source>
         <translation>ظُلّل بوسم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="364"/>
+        <location filename="../../reader/ui/main_window.py" line="378"/>
         <source>Highlight with a note</source>
         <translation>تظليل مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372"/>
+        <location filename="../../reader/ui/main_window.py" line="386"/>
         <source>Edit note</source>
         <translation>تعديل الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../reader/ui/main_window.py" line="392"/>
         <source>Change tags</source>
         <translation>تغيير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386"/>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
         <source>New tag</source>
         <translation>وسم جديد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386"/>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
         <source>Name of the new tag:</source>
         <translation>اسم الوسم الجديد:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="394"/>
+        <location filename="../../reader/ui/main_window.py" line="408"/>
         <source>New tag “%1” (key %2)</source>
         <translation>وسم جديد «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="406"/>
+        <location filename="../../reader/ui/main_window.py" line="420"/>
         <source>Restore highlight</source>
         <translation>استعادة التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="418"/>
+        <location filename="../../reader/ui/main_window.py" line="432"/>
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="419"/>
+        <location filename="../../reader/ui/main_window.py" line="433"/>
         <source>Highlight moved to the trash (Ctrl+Z brings it back)</source>
         <translation>نُقل التظليل إلى المهملات (Ctrl+Z يعيده)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="517"/>
+        <location filename="../../reader/ui/main_window.py" line="446"/>
+        <source>%n suggestion(s): Tab goes to the next, Enter or the tag&apos;s key accepts, Delete dismisses</source>
+        <translation>
+            <numerusform>لا اقتراحات</numerusform>
+            <numerusform>اقتراح واحد: Tab للتالي، وEnter أو مفتاح الوسم للقبول، وDelete للرفض</numerusform>
+            <numerusform>اقتراحان: Tab للتالي، وEnter أو مفتاح الوسم للقبول، وDelete للرفض</numerusform>
+            <numerusform>%n اقتراحات: Tab للتالي، وEnter أو مفتاح الوسم للقبول، وDelete للرفض</numerusform>
+            <numerusform>%n اقتراحًا: Tab للتالي، وEnter أو مفتاح الوسم للقبول، وDelete للرفض</numerusform>
+            <numerusform>%n اقتراح: Tab للتالي، وEnter أو مفتاح الوسم للقبول، وDelete للرفض</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="456"/>
+        <source>Your companies list was not used: %1</source>
+        <translation>لم تُستخدم قائمة شركاتك: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="469"/>
+        <source>Suggested %1: %2 — Enter accepts, Delete dismisses, Tab goes on</source>
+        <translation>اقتراح %1: %2 — Enter للقبول، وDelete للرفض، وTab للتالي</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="479"/>
+        <source>Dismiss suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="490"/>
+        <source>Accept suggestion as %1</source>
+        <translation>قبول الاقتراح كـ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="623"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -438,48 +663,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535"/>
+        <location filename="../../reader/ui/main_window.py" line="641"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="536"/>
+        <location filename="../../reader/ui/main_window.py" line="642"/>
         <source>Articles (%1)</source>
         <translation>مقالات (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="547"/>
+        <location filename="../../reader/ui/main_window.py" line="653"/>
         <source>An import is already running</source>
         <translation>يجري استيراد آخر الآن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="549"/>
+        <location filename="../../reader/ui/main_window.py" line="655"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="549"/>
-        <location filename="../../reader/ui/main_window.py" line="658"/>
+        <location filename="../../reader/ui/main_window.py" line="655"/>
+        <location filename="../../reader/ui/main_window.py" line="764"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="550"/>
+        <location filename="../../reader/ui/main_window.py" line="656"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="590"/>
+        <location filename="../../reader/ui/main_window.py" line="696"/>
         <source>Some files were not imported</source>
         <translation>لم تُستورد بعض الملفات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <location filename="../../reader/ui/main_window.py" line="698"/>
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="594"/>
+        <location filename="../../reader/ui/main_window.py" line="700"/>
         <source>%n article(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي مقال</numerusform>
@@ -491,62 +716,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="615"/>
+        <location filename="../../reader/ui/main_window.py" line="721"/>
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616"/>
+        <location filename="../../reader/ui/main_window.py" line="722"/>
         <source>Annotations (*.json *.jsonld)</source>
         <translation>تعليقات (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="631"/>
+        <location filename="../../reader/ui/main_window.py" line="737"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 orphan(s)</source>
         <translation>أُضيف %1، حُدّث %2، بلا تغيير %3، يتيمة %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="634"/>
+        <location filename="../../reader/ui/main_window.py" line="740"/>
         <source>Annotations imported</source>
         <translation>استُوردت التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="643"/>
+        <location filename="../../reader/ui/main_window.py" line="749"/>
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="648"/>
+        <location filename="../../reader/ui/main_window.py" line="754"/>
         <source>Exported to %1</source>
         <translation>صُدّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="655"/>
+        <location filename="../../reader/ui/main_window.py" line="761"/>
         <source>Rebuilding the search index…</source>
         <translation>جارٍ إعادة بناء فهرس البحث…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="657"/>
+        <location filename="../../reader/ui/main_window.py" line="763"/>
         <source>The search index must be rebuilt (%1).</source>
         <translation>يجب إعادة بناء فهرس البحث (%1).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="659"/>
+        <location filename="../../reader/ui/main_window.py" line="765"/>
         <source>Search index</source>
         <translation>فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="676"/>
+        <location filename="../../reader/ui/main_window.py" line="782"/>
         <source>Rebuilding the search index… %1</source>
         <translation>جارٍ إعادة بناء فهرس البحث… %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="691"/>
+        <location filename="../../reader/ui/main_window.py" line="797"/>
         <source>Rebuild cancelled; the search index is as it was</source>
         <translation>أُلغيت إعادة البناء؛ بقي فهرس البحث كما كان</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="693"/>
+        <location filename="../../reader/ui/main_window.py" line="799"/>
         <source>Search index rebuilt: %n highlight(s)</source>
         <translation>
             <numerusform>أُعيد بناء فهرس البحث: لا تظليلات</numerusform>
@@ -558,27 +783,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="729"/>
+        <location filename="../../reader/ui/main_window.py" line="835"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="730"/>
+        <location filename="../../reader/ui/main_window.py" line="836"/>
         <source>Select text, then press a tag&apos;s key:</source>
         <translation>حدّد نصًا ثم اضغط مفتاح الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="731"/>
+        <location filename="../../reader/ui/main_window.py" line="837"/>
         <source>Ctrl+F find in article · Ctrl+Shift+F search highlights</source>
         <translation>Ctrl+F بحث في المقال · Ctrl+Shift+F بحث في التظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="732"/>
+        <location filename="../../reader/ui/main_window.py" line="838"/>
         <source>Ctrl+N highlight with a note · Ctrl+Z / Ctrl+Shift+Z undo / redo</source>
         <translation>Ctrl+N تظليل مع ملاحظة · Ctrl+Z / Ctrl+Shift+Z تراجع / إعادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="733"/>
+        <location filename="../../reader/ui/main_window.py" line="839"/>
+        <source>Ctrl+G suggestions: Tab next · Enter or a tag&apos;s key accepts · Delete dismisses</source>
+        <translation>Ctrl+G الاقتراحات: Tab للتالي · Enter أو مفتاح الوسم للقبول · Delete للرفض</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="840"/>
         <source>Ctrl+= / Ctrl+- text size · Esc clear the selection</source>
         <translation>Ctrl+= / Ctrl+- حجم النص · Esc إلغاء التحديد</translation>
     </message>
@@ -614,7 +844,7 @@
 <context>
     <name>TagToolbar</name>
     <message>
-        <location filename="../../reader/ui/article_view.py" line="80"/>
+        <location filename="../../reader/ui/article_view.py" line="90"/>
         <source>Tag the selection as “%1”</source>
         <translation>وسم التحديد بـ «%1»</translation>
     </message>
