@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -204,6 +205,10 @@ def screenshot(out: str, file: str | None, width: int, height: int, lang: str | 
         window.open_article(article.id, position=0)
         if suggest:
             window.set_suggesting(True)
+            deadline = time.monotonic() + 30  # the detectors run in a worker
+            while not window.view.suggestions and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
         for _ in range(5):
             app.processEvents()
         ok = window.grab().save(out)

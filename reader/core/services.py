@@ -682,15 +682,22 @@ class Library:
                         repo.save_annotation(self.db, filled)
             self.db.execute("DELETE FROM settings WHERE key = 'structured-data-pending'")
 
+    def has_suggestions_ready(self, article_id: str, sha256: str) -> bool:
+        """Whether `suggestions` can answer without running the detectors."""
+        return self._suggested is not None and self._suggested[0] == (article_id, sha256)
+
+    def remember_suggestions(self, article_id: str, sha256: str, found: list) -> None:
+        """The detectors' result for an article, computed elsewhere (the window's worker)."""
+        self._suggested = ((article_id, sha256), found)
+
     def suggestions(self, article_ref: str):  # noqa: ANN201 - list[Suggestion]
         """Candidates in an article that the reader has neither dismissed nor highlighted already
         with the same tag (overlapping counts: a hand-made `8.2 مليار` hides `8.2 مليار دولار`)."""
         from reader.core.suggest import suggest
 
         article = self.article(article_ref)
-        key = (article.id, article.sha256)
-        if self._suggested is None or self._suggested[0] != key:
-            self._suggested = (key, suggest(article.text, self.gazetteer))
+        if not self.has_suggestions_ready(article.id, article.sha256):
+            self.remember_suggestions(article.id, article.sha256, suggest(article.text, self.gazetteer))
         dismissed = repo.dismissed_suggestions(self.db, article.id)
         taken: dict[str, list[tuple[int, int]]] = {}
         for ann in repo.annotations_for(self.db, article.id):

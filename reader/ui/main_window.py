@@ -35,7 +35,7 @@ from reader.ui.commands import AnnotationChange, SuggestionDismissal
 from reader.ui.dialogs import ExportDialog, NoteEditor, TrashDialog
 from reader.ui.labels import isolate, short, tag_label
 from reader.ui.panels import AnnotationPanel, LibraryPanel, SearchPanel
-from reader.ui.workers import ImportWorker, ReindexWorker, SearchWorker, start_thread
+from reader.ui.workers import ImportWorker, ReindexWorker, SearchWorker, SuggestWorker, start_thread
 
 SEARCH_LIMIT = 50
 
@@ -76,6 +76,7 @@ class FindBar(QWidget):
 
 class MainWindow(QMainWindow):
     searchRequested = Signal(int, str, int)
+    suggestRequested = Signal(str, str, str)  # article id, text hash, text
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self._reindex_thread: QThread | None = None
         self._reindex_worker: ReindexWorker | None = None
         self._figures_dialog = None
+        self._suggest_worker: SuggestWorker | None = None
+        self._suggest_thread: QThread | None = None
+        self._focus_first_suggestion = False
         self._entities_dialog = None
 
         self.view = ArticleView(self)
@@ -436,8 +440,35 @@ class MainWindow(QMainWindow):
     def set_suggesting(self, on: bool) -> None:
         """Show (or hide) candidate companies, figures, quotes and people in the article."""
         self.suggest_action.setChecked(on)
+        self._focus_first_suggestion = on
         self._refresh_suggestions()
-        if on and self.current_id:
+
+    def _refresh_suggestions(self) -> None:
+        article = self.view.article
+        if not self.suggest_action.isChecked() or self.current_id is None or article is None:
+            self.view.set_suggestions([])
+            return
+        if not self.library.has_suggestions_ready(article.id, article.sha256):
+            # The detectors take a second or more on a long article: run them in a worker and
+            # come back here with the result (`_suggestions_found`).
+            self.view.set_suggestions([])
+            self.statusBar().showMessage(self.tr("Looking for suggestions…"))
+            if self._suggest_worker is None:
+                self._suggest_worker = SuggestWorker(self.library.gazetteer)
+                self._suggest_thread = start_thread(self._suggest_worker, "hamish-suggest")
+                self.suggestRequested.connect(self._suggest_worker.detect)
+                self._suggest_worker.found.connect(self._suggestions_found)
+                self._suggest_worker.failed.connect(self._suggestions_failed)
+            self._suggest_worker.latest = article.id
+            self.suggestRequested.emit(article.id, article.sha256, article.text)
+            return
+        found = self._run(lambda: self.library.suggestions(self.current_id))
+        self.view.set_suggestions(found or [])
+        if self.library.gazetteer_problem:
+            self.statusBar().showMessage(self.tr("Your companies list was not used: %1")
+                                         .replace("%1", self.library.gazetteer_problem), 8000)
+        if self._focus_first_suggestion:
+            self._focus_first_suggestion = False
             count = len(self.view.suggestions)
             if count:
                 self.view.setFocus()
@@ -446,15 +477,15 @@ class MainWindow(QMainWindow):
                 self.tr("%n suggestion(s): Tab goes to the next, Enter or the tag's key accepts, Delete dismisses",
                         "", count), 8000)
 
-    def _refresh_suggestions(self) -> None:
-        if not self.suggest_action.isChecked() or self.current_id is None:
-            self.view.set_suggestions([])
-            return
-        found = self._run(lambda: self.library.suggestions(self.current_id))
-        self.view.set_suggestions(found or [])
-        if self.library.gazetteer_problem:
-            self.statusBar().showMessage(self.tr("Your companies list was not used: %1")
-                                         .replace("%1", self.library.gazetteer_problem), 8000)
+    @Slot(str)
+    def _suggestions_failed(self, message: str) -> None:
+        self.error(message)
+
+    @Slot(str, str, list)
+    def _suggestions_found(self, article_id: str, sha: str, found: list) -> None:
+        self.library.remember_suggestions(article_id, sha, found)
+        if self.view.article is not None and self.view.article.id == article_id:
+            self._refresh_suggestions()
 
     def _suggestion_focused(self, suggestion) -> None:  # noqa: ANN001
         detail = suggestion.canonical or ""
@@ -860,6 +891,7 @@ class MainWindow(QMainWindow):
         self._cancel_import()
         self._stop_thread("_import_thread")
         self._stop_thread("_reindex_thread")
+        self._stop_thread("_suggest_thread")  # after the detectors' current run
         # Stop the search thread first, then release its index from here: nothing runs in
         # that thread any more, and no cross-thread call can wait forever.
         self.search_thread.quit()

@@ -140,3 +140,27 @@ def start_thread(worker: QObject, name: str, entry=None) -> QThread:  # noqa: AN
         thread.started.connect(entry)
     thread.start()
     return thread
+
+
+class SuggestWorker(QObject):
+    """Runs the suggestion detectors (a second or more on a 2 MB article) off the window's thread.
+    Pure computation on the text: the window filters the result against the library."""
+
+    found = Signal(str, str, list)  # article id, text hash, list[Suggestion]
+    failed = Signal(str)
+
+    def __init__(self, gazetteer) -> None:  # noqa: ANN001 - reader.core.suggest.companies.Gazetteer
+        super().__init__()
+        self.gazetteer = gazetteer
+        self.latest = ""  # the article the window waits for: older requests still queued are skipped
+
+    @Slot(str, str, str)
+    def detect(self, article_id: str, sha: str, text: str) -> None:
+        if article_id != self.latest:
+            return
+        from reader.core.suggest import suggest
+
+        try:
+            self.found.emit(article_id, sha, suggest(text, self.gazetteer))
+        except HamishError as err:
+            self.failed.emit(str(err))

@@ -352,274 +352,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140"/>
-        <location filename="../../reader/ui/main_window.py" line="853"/>
+        <location filename="../../reader/ui/main_window.py" line="144"/>
+        <location filename="../../reader/ui/main_window.py" line="884"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="124"/>
+        <location filename="../../reader/ui/main_window.py" line="128"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="127"/>
+        <location filename="../../reader/ui/main_window.py" line="131"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="128"/>
+        <location filename="../../reader/ui/main_window.py" line="132"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="133"/>
         <source>Annotations and search</source>
         <translation>التعليقات والبحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135"/>
+        <location filename="../../reader/ui/main_window.py" line="139"/>
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169"/>
+        <location filename="../../reader/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <location filename="../../reader/ui/main_window.py" line="174"/>
         <source>&amp;Import articles…</source>
         <translation>ا&amp;ستيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171"/>
+        <location filename="../../reader/ui/main_window.py" line="175"/>
         <source>Import &amp;annotations…</source>
         <translation>استيراد ت&amp;عليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172"/>
+        <location filename="../../reader/ui/main_window.py" line="176"/>
         <source>&amp;Export annotations…</source>
         <translation>&amp;تصدير التعليقات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174"/>
+        <location filename="../../reader/ui/main_window.py" line="178"/>
         <source>&amp;Rebuild search index</source>
         <translation>إعادة &amp;بناء فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176"/>
+        <location filename="../../reader/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178"/>
+        <location filename="../../reader/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179"/>
+        <location filename="../../reader/ui/main_window.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181"/>
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="190"/>
         <source>&amp;Find in article</source>
         <translation>&amp;بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="191"/>
         <source>Search &amp;highlights</source>
         <translation>البحث في الت&amp;ظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>Highlight with a &amp;note…</source>
         <translation>تظليل مع &amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
         <source>&amp;Trash…</source>
         <translation>المه&amp;ملات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195"/>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="196"/>
+        <location filename="../../reader/ui/main_window.py" line="200"/>
         <source>&amp;Larger text</source>
         <translation>نص أ&amp;كبر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>&amp;Smaller text</source>
         <translation>نص أ&amp;صغر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>Line &amp;spacing</source>
         <translation>ت&amp;باعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203"/>
+        <location filename="../../reader/ui/main_window.py" line="207"/>
         <source>&amp;Theme</source>
         <translation>ال&amp;سمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
         <source>Sepia</source>
         <translation>بني داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204"/>
+        <location filename="../../reader/ui/main_window.py" line="208"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214"/>
+        <location filename="../../reader/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215"/>
+        <location filename="../../reader/ui/main_window.py" line="219"/>
         <source>&amp;Keys</source>
         <translation>الم&amp;فاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="140"/>
+        <location filename="../../reader/ui/main_window.py" line="144"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="106"/>
+        <location filename="../../reader/ui/main_window.py" line="110"/>
         <source>This library is read-only (its folder cannot be written): you can read and search, but new highlights and changes cannot be saved.</source>
         <translation>هذه المكتبة للقراءة فقط (لا يمكن الكتابة في مجلدها): يمكنك القراءة والبحث، لكن لا يمكن حفظ تظليلات أو تعديلات جديدة.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="142"/>
+        <location filename="../../reader/ui/main_window.py" line="146"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="148"/>
+        <location filename="../../reader/ui/main_window.py" line="152"/>
         <source>This library is read-only: changes cannot be saved</source>
         <translation>هذه المكتبة للقراءة فقط: لا يمكن حفظ التعديلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191"/>
+        <location filename="../../reader/ui/main_window.py" line="195"/>
         <source>&amp;Suggest companies, figures, quotes</source>
         <translation>ا&amp;قتراح شركات وأرقام واقتباسات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>&amp;Figures…</source>
         <translation>الأ&amp;رقام…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209"/>
+        <location filename="../../reader/ui/main_window.py" line="213"/>
         <source>&amp;Companies and people…</source>
         <translation>ال&amp;شركات والأشخاص…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291"/>
+        <location filename="../../reader/ui/main_window.py" line="295"/>
         <source>Rename article</source>
         <translation>إعادة تسمية المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291"/>
+        <location filename="../../reader/ui/main_window.py" line="295"/>
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302"/>
+        <location filename="../../reader/ui/main_window.py" line="306"/>
         <source>Delete article</source>
         <translation>حذف المقال</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303"/>
+        <location filename="../../reader/ui/main_window.py" line="307"/>
         <source>Delete “%1” and its %2 highlight(s)? This cannot be undone.</source>
         <translation>حذف «%1» وتظليلاته (%2)؟ لا يمكن التراجع عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341"/>
-        <location filename="../../reader/ui/main_window.py" line="365"/>
+        <location filename="../../reader/ui/main_window.py" line="345"/>
+        <location filename="../../reader/ui/main_window.py" line="369"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="354"/>
         <source>Tag as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356"/>
+        <location filename="../../reader/ui/main_window.py" line="360"/>
         <source>Highlight as %1</source>
         <translation>تظليل بوسم %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357"/>
+        <location filename="../../reader/ui/main_window.py" line="361"/>
         <source>Highlighted as %1: %2</source>
         <translation>ظُلّل بوسم %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../reader/ui/main_window.py" line="382"/>
         <source>Highlight with a note</source>
         <translation>تظليل مع ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386"/>
+        <location filename="../../reader/ui/main_window.py" line="390"/>
         <source>Edit note</source>
         <translation>تعديل الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392"/>
+        <location filename="../../reader/ui/main_window.py" line="396"/>
         <source>Change tags</source>
         <translation>تغيير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="404"/>
         <source>New tag</source>
         <translation>وسم جديد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="404"/>
         <source>Name of the new tag:</source>
         <translation>اسم الوسم الجديد:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="408"/>
+        <location filename="../../reader/ui/main_window.py" line="412"/>
         <source>New tag “%1” (key %2)</source>
         <translation>وسم جديد «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="420"/>
+        <location filename="../../reader/ui/main_window.py" line="424"/>
         <source>Restore highlight</source>
         <translation>استعادة التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="432"/>
+        <location filename="../../reader/ui/main_window.py" line="436"/>
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="433"/>
+        <location filename="../../reader/ui/main_window.py" line="437"/>
         <source>Highlight moved to the trash (Ctrl+Z brings it back)</source>
         <translation>نُقل التظليل إلى المهملات (Ctrl+Z يعيده)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="446"/>
+        <location filename="../../reader/ui/main_window.py" line="477"/>
         <source>%n suggestion(s): Tab goes to the next, Enter or the tag&apos;s key accepts, Delete dismisses</source>
         <translation>
             <numerusform>لا اقتراحات</numerusform>
@@ -631,27 +631,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456"/>
+        <location filename="../../reader/ui/main_window.py" line="468"/>
         <source>Your companies list was not used: %1</source>
         <translation>لم تُستخدم قائمة شركاتك: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="469"/>
+        <location filename="../../reader/ui/main_window.py" line="455"/>
+        <source>Looking for suggestions…</source>
+        <translation>البحث عن اقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="500"/>
         <source>Suggested %1: %2 — Enter accepts, Delete dismisses, Tab goes on</source>
         <translation>اقتراح %1: %2 — Enter للقبول، وDelete للرفض، وTab للتالي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479"/>
+        <location filename="../../reader/ui/main_window.py" line="510"/>
         <source>Dismiss suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="490"/>
+        <location filename="../../reader/ui/main_window.py" line="521"/>
         <source>Accept suggestion as %1</source>
         <translation>قبول الاقتراح كـ %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="623"/>
+        <location filename="../../reader/ui/main_window.py" line="654"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -663,48 +668,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="641"/>
+        <location filename="../../reader/ui/main_window.py" line="672"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="642"/>
+        <location filename="../../reader/ui/main_window.py" line="673"/>
         <source>Articles (%1)</source>
         <translation>مقالات (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="653"/>
+        <location filename="../../reader/ui/main_window.py" line="684"/>
         <source>An import is already running</source>
         <translation>يجري استيراد آخر الآن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="655"/>
+        <location filename="../../reader/ui/main_window.py" line="686"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="655"/>
-        <location filename="../../reader/ui/main_window.py" line="764"/>
+        <location filename="../../reader/ui/main_window.py" line="686"/>
+        <location filename="../../reader/ui/main_window.py" line="795"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="656"/>
+        <location filename="../../reader/ui/main_window.py" line="687"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="696"/>
+        <location filename="../../reader/ui/main_window.py" line="727"/>
         <source>Some files were not imported</source>
         <translation>لم تُستورد بعض الملفات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="698"/>
+        <location filename="../../reader/ui/main_window.py" line="729"/>
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="700"/>
+        <location filename="../../reader/ui/main_window.py" line="731"/>
         <source>%n article(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي مقال</numerusform>
@@ -716,62 +721,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="721"/>
+        <location filename="../../reader/ui/main_window.py" line="752"/>
         <source>Import annotations</source>
         <translation>استيراد التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="722"/>
+        <location filename="../../reader/ui/main_window.py" line="753"/>
         <source>Annotations (*.json *.jsonld)</source>
         <translation>تعليقات (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="737"/>
+        <location filename="../../reader/ui/main_window.py" line="768"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 orphan(s)</source>
         <translation>أُضيف %1، حُدّث %2، بلا تغيير %3، يتيمة %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="740"/>
+        <location filename="../../reader/ui/main_window.py" line="771"/>
         <source>Annotations imported</source>
         <translation>استُوردت التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="749"/>
+        <location filename="../../reader/ui/main_window.py" line="780"/>
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="754"/>
+        <location filename="../../reader/ui/main_window.py" line="785"/>
         <source>Exported to %1</source>
         <translation>صُدّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="761"/>
+        <location filename="../../reader/ui/main_window.py" line="792"/>
         <source>Rebuilding the search index…</source>
         <translation>جارٍ إعادة بناء فهرس البحث…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="763"/>
+        <location filename="../../reader/ui/main_window.py" line="794"/>
         <source>The search index must be rebuilt (%1).</source>
         <translation>يجب إعادة بناء فهرس البحث (%1).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="765"/>
+        <location filename="../../reader/ui/main_window.py" line="796"/>
         <source>Search index</source>
         <translation>فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="782"/>
+        <location filename="../../reader/ui/main_window.py" line="813"/>
         <source>Rebuilding the search index… %1</source>
         <translation>جارٍ إعادة بناء فهرس البحث… %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="797"/>
+        <location filename="../../reader/ui/main_window.py" line="828"/>
         <source>Rebuild cancelled; the search index is as it was</source>
         <translation>أُلغيت إعادة البناء؛ بقي فهرس البحث كما كان</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="799"/>
+        <location filename="../../reader/ui/main_window.py" line="830"/>
         <source>Search index rebuilt: %n highlight(s)</source>
         <translation>
             <numerusform>أُعيد بناء فهرس البحث: لا تظليلات</numerusform>
@@ -783,32 +788,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="835"/>
+        <location filename="../../reader/ui/main_window.py" line="866"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="836"/>
+        <location filename="../../reader/ui/main_window.py" line="867"/>
         <source>Select text, then press a tag&apos;s key:</source>
         <translation>حدّد نصًا ثم اضغط مفتاح الوسم:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="837"/>
+        <location filename="../../reader/ui/main_window.py" line="868"/>
         <source>Ctrl+F find in article · Ctrl+Shift+F search highlights</source>
         <translation>Ctrl+F بحث في المقال · Ctrl+Shift+F بحث في التظليلات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="838"/>
+        <location filename="../../reader/ui/main_window.py" line="869"/>
         <source>Ctrl+N highlight with a note · Ctrl+Z / Ctrl+Shift+Z undo / redo</source>
         <translation>Ctrl+N تظليل مع ملاحظة · Ctrl+Z / Ctrl+Shift+Z تراجع / إعادة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="839"/>
+        <location filename="../../reader/ui/main_window.py" line="870"/>
         <source>Ctrl+G suggestions: Tab next · Enter or a tag&apos;s key accepts · Delete dismisses</source>
         <translation>Ctrl+G الاقتراحات: Tab للتالي · Enter أو مفتاح الوسم للقبول · Delete للرفض</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="840"/>
+        <location filename="../../reader/ui/main_window.py" line="871"/>
         <source>Ctrl+= / Ctrl+- text size · Esc clear the selection</source>
         <translation>Ctrl+= / Ctrl+- حجم النص · Esc إلغاء التحديد</translation>
     </message>

@@ -26,6 +26,12 @@ def window(qtbot, library: Library):
     win.close()
 
 
+def suggest_on(qtbot, window) -> None:
+    """Ctrl+G; the detectors run in a worker, so the window answers at once and fills in later."""
+    window.suggest_action.trigger()
+    qtbot.waitUntil(lambda: window.view.suggestions != [], timeout=10000)
+
+
 def suggestion(window, text: str, tag: str):
     return next(s for s in window.view.suggestions if s.text == text and s.tag == tag)
 
@@ -33,6 +39,9 @@ def suggestion(window, text: str, tag: str):
 def test_suggestions_show_as_dashed_underlines_and_hide_again(qtbot, window) -> None:
     assert window.view.suggestions == []
     window.suggest_action.trigger()
+    # Nothing ran on the window's thread yet: the result comes back through the event loop.
+    assert window.view.suggestions == [] and "Looking for suggestions" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.view.suggestions != [], timeout=10000)
     assert window.suggest_action.isChecked()
     fund = suggestion(window, "8.2 مليار دولار", "figure")
     assert (fund.value, fund.unit) == (8.2e9, "USD")
@@ -49,7 +58,7 @@ def test_suggestions_show_as_dashed_underlines_and_hide_again(qtbot, window) -> 
 
 
 def test_tab_enter_accepts_with_the_parsed_value_and_undo_brings_it_back(qtbot, window, library: Library) -> None:
-    window.suggest_action.trigger()
+    suggest_on(qtbot, window)
     share = suggestion(window, "15 ٪", "figure")
     window.view.select_range(share.start - 1, share.start - 1)  # the cursor just before it
     window.view.setFocus()
@@ -70,7 +79,7 @@ def test_tab_enter_accepts_with_the_parsed_value_and_undo_brings_it_back(qtbot, 
 
 
 def test_delete_dismisses_for_good_and_a_tag_key_accepts_as_that_tag(qtbot, window, library: Library) -> None:
-    window.suggest_action.trigger()
+    suggest_on(qtbot, window)
     cut = suggestion(window, "8 مليارات دولار", "figure")
     window.view.select_range(cut.start, cut.end)
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
@@ -89,11 +98,12 @@ def test_delete_dismisses_for_good_and_a_tag_key_accepts_as_that_tag(qtbot, wind
 
 
 def test_suggestions_follow_the_open_article(qtbot, window, library: Library, tmp_path) -> None:
-    window.suggest_action.trigger()
+    suggest_on(qtbot, window)
     other = tmp_path / "other.txt"
     other.write_text("خبر\nقالت شركة Samsung إن أرباحها ارتفعت 12 ٪ في الربع الثالث.\n", encoding="utf-8")
     other_id = library.import_file(other).article.id
     window.open_article(other_id)
+    qtbot.waitUntil(lambda: window.view.suggestions != [], timeout=10000)
     assert ("12 ٪", "figure") in {(s.text, s.tag) for s in window.view.suggestions}
     assert all(s.end <= len(window.view.article.text) for s in window.view.suggestions)
 
