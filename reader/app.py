@@ -157,6 +157,8 @@ def run_gui(data_dir: str | None, lang: str | None, files: list[str], read_only:
     install_excepthook(library.folder)
     instance = InstanceServer(library.folder, window)
     instance.filesReceived.connect(window.receive_files)
+    if os.environ.get("HAMISH_BENCH_FIRST_PAINT") == "1":
+        _bench_first_paint(window)
     code = app.exec()
     if window.current_id:
         try:
@@ -165,6 +167,27 @@ def run_gui(data_dir: str | None, lang: str | None, files: list[str], read_only:
             pass
     library.close()
     return code
+
+
+def _bench_first_paint(window) -> None:  # noqa: ANN001
+    """For `python -m bench` only, off unless HAMISH_BENCH_FIRST_PAINT=1: once the article view
+    has painted for the first time, print `first-paint <time.monotonic()> <time.time()>` on
+    stdout and close the window (the user's way out, so threads stop as they would)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+            if event.type() == QEvent.Type.Paint and not self.property("seen"):
+                self.setProperty("seen", True)
+                QTimer.singleShot(0, self.report)  # runs once this paint has finished
+            return False
+
+        def report(self) -> None:
+            print(f"first-paint {time.monotonic():.6f} {time.time():.6f}", flush=True)
+            window.close()
+
+    window._bench_first_paint = FirstPaint(window)  # kept alive with the window
+    window.view.viewport().installEventFilter(window._bench_first_paint)
 
 
 DEMO_HIGHLIGHTS = (

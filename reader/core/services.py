@@ -136,6 +136,9 @@ class Library:
         # instead of blocking here.
         self.rebuild_elsewhere = False
         self.index_needs_rebuild: str | None = None
+        # Set by the window: called after each change instead of syncing the index here, so a
+        # save costs the GUI thread no index write; a worker syncs from the journal.
+        self.index_sync_elsewhere: Callable[[], None] | None = None
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str] | None = None, *, sync_index: bool = True,
@@ -196,7 +199,7 @@ class Library:
                 article = Article(id=str(uuid.uuid4()), title=loaded.title, text=loaded.text, sha256=sha,
                                   source=loaded.source, format=loaded.format, imported_at=now_iso())
                 repo.insert_article(self.db, article)
-        self.sync_index()
+        self._index_changed()
         return ImportResult(self._summary(article.id), created=True, reattached=reattached)
 
     def list_articles(self) -> list[ArticleSummary]:
@@ -219,7 +222,7 @@ class Library:
         with self.db.transaction():
             repo.rename_article(self.db, article.id, title)
             repo.journal_article(self.db, article.id)
-        self.sync_index()
+        self._index_changed()
         return replace(article, title=title)
 
     def delete_article(self, ref: str) -> Article:
@@ -230,13 +233,17 @@ class Library:
             ids += [a.id for a in repo.annotations_for(self.db, article.id, deleted=True)]
             repo.delete_article(self.db, article.id)
             repo.journal(self.db, ids)
-        self.sync_index()
+        self._index_changed()
         return article
 
     # -- tags ----------------------------------------------------------------------------------
     def tags(self) -> list[tuple[Tag, int]]:
         """Every tag with the number of live annotations using it."""
         return repo.all_tags(self.db)
+
+    def tag_list(self) -> list[Tag]:
+        """Tags in key order, without use counts."""
+        return repo.tag_list(self.db)
 
     def add_tag(self, name: str, color: str | None = None, key: str = "") -> Tag:
         name = normalize_tag(name)
@@ -307,7 +314,7 @@ class Library:
             )
             ann = self.structured_data(ann)
             repo.save_annotation(self.db, ann)
-        self.sync_index()
+        self._index_changed()
         return ann
 
     @staticmethod
@@ -403,7 +410,7 @@ class Library:
             )
             updated = self.structured_data(updated)
             repo.save_annotation(self.db, updated)
-        self.sync_index()
+        self._index_changed()
         return updated
 
     def delete_annotation(self, ref: str) -> Annotation:
@@ -415,7 +422,7 @@ class Library:
         updated = replace(ann, deleted_at=stamp, updated_at=stamp)
         with self.db.transaction():
             repo.save_annotation(self.db, updated)
-        self.sync_index()
+        self._index_changed()
         return updated
 
     def restore_annotation(self, ref: str) -> Annotation:
@@ -425,7 +432,7 @@ class Library:
         updated = replace(ann, deleted_at=None, updated_at=now_iso())
         with self.db.transaction():
             repo.save_annotation(self.db, updated)
-        self.sync_index()
+        self._index_changed()
         return updated
 
     def put_annotation(self, snapshot: Annotation) -> Annotation:
@@ -437,7 +444,7 @@ class Library:
             for name in snapshot.tags:
                 self._ensure_tag(name)
             repo.save_annotation(self.db, snapshot)
-        self.sync_index()
+        self._index_changed()
         return snapshot
 
     def forget_annotation(self, ref: str) -> None:
@@ -445,7 +452,7 @@ class Library:
         ann = self.annotation(ref)
         with self.db.transaction():
             repo.purge_annotation(self.db, ann.id)
-        self.sync_index()
+        self._index_changed()
 
     def purge_annotation(self, ref: str) -> None:
         """Delete for good; only from the trash."""
@@ -454,14 +461,14 @@ class Library:
             raise InvalidAnnotation("only annotations in the trash can be purged; delete it first")
         with self.db.transaction():
             repo.purge_annotation(self.db, ann.id)
-        self.sync_index()
+        self._index_changed()
 
     def empty_trash(self) -> int:
         trashed = self.trash()
         with self.db.transaction():
             for ann in trashed:
                 repo.purge_annotation(self.db, ann.id)
-        self.sync_index()
+        self._index_changed()
         return len(trashed)
 
     # -- search --------------------------------------------------------------------------------
@@ -502,6 +509,12 @@ class Library:
         self.index_behind = False
         return None
 
+    def _index_changed(self) -> None:
+        if self.index_sync_elsewhere is not None:
+            self.index_sync_elsewhere()
+        else:
+            self.sync_index()
+
     def _index_in_memory_if_needed(self) -> None:
         if self.index.in_memory:
             return None
@@ -522,6 +535,8 @@ class Library:
         return count
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        if self.index_sync_elsewhere is not None and not self.read_only:
+            self.sync_index()  # what this caller saved is found, whoever syncs usually
         try:
             return self.index.search(query, limit=limit)
         except IndexUnusable as err:
@@ -557,7 +572,7 @@ class Library:
                 article = self._article_for_incoming(inc, report)
                 for ann in inc.annotations:
                     self._merge_annotation(article, ann, report)
-        self.sync_index()
+        self._index_changed()
         return report
 
     def _article_for_incoming(self, inc: IncomingArticle, report: ExchangeReport) -> Article:
@@ -644,6 +659,16 @@ class Library:
                 self.gazetteer_problem = str(err)
                 self._gazetteer = Gazetteer.load(None)
         return self._gazetteer
+
+    def warm_up(self) -> None:
+        """Load what the first figure or company highlight needs (≈ 0.1 s of imports, regular
+        expressions and the companies list) ahead of time; safe to call from another thread."""
+        import reader.core.suggest.figures  # noqa: F401
+
+        try:
+            self.gazetteer  # noqa: B018 - loads and keeps it
+        except Exception:  # noqa: BLE001 - a warm-up must never fail; the real use reports
+            pass
 
     def structured_data(self, ann: Annotation) -> Annotation:
         """`ann` with its structured data made consistent with its tags: a figure keeps (or gets,

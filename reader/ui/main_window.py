@@ -2,9 +2,10 @@
 the other; menus, shortcuts, undo, import/export. It calls the services and refreshes views."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,9 +36,18 @@ from reader.ui.commands import AnnotationChange, SuggestionDismissal
 from reader.ui.dialogs import ExportDialog, NoteEditor, TrashDialog
 from reader.ui.labels import isolate, short, tag_label
 from reader.ui.panels import AnnotationPanel, LibraryPanel, SearchPanel
-from reader.ui.workers import ImportWorker, ReindexWorker, SearchWorker, SuggestWorker, start_thread
+from reader.ui.workers import (
+    ImportWorker,
+    IndexSyncWorker,
+    ReindexWorker,
+    SearchWorker,
+    SuggestWorker,
+    start_thread,
+)
 
 SEARCH_LIMIT = 50
+# A saved change goes to the search index this long after the window has drawn it.
+INDEX_SYNC_DELAY_MS = 30
 
 
 class FindBar(QWidget):
@@ -77,6 +87,7 @@ class FindBar(QWidget):
 class MainWindow(QMainWindow):
     searchRequested = Signal(int, str, int)
     suggestRequested = Signal(str, str, str)  # article id, text hash, text
+    indexSyncRequested = Signal()
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -136,6 +147,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._start_search_worker()
+        self._start_index_sync_worker()
+        # The first figure highlighted should not wait for the figure parser to load.
+        threading.Thread(target=library.warm_up, name="hamish-warm-up", daemon=True).start()
         self.statusBar().showMessage(self.tr("Ready"))
         self.refresh_library()
 
@@ -256,6 +270,33 @@ class MainWindow(QMainWindow):
         self.search_worker.results.connect(self._search_results)
         self.search_worker.failed.connect(self._search_failed)
 
+    def _start_index_sync_worker(self) -> None:
+        self.index_sync_worker: IndexSyncWorker | None = None
+        if self.library.read_only:
+            return
+        self.index_sync_worker = IndexSyncWorker(self.library.folder)
+        self.index_sync_thread = start_thread(self.index_sync_worker, "hamish-index-sync")
+        self.indexSyncRequested.connect(self.index_sync_worker.sync)
+        self.index_sync_worker.synced.connect(self._index_synced)
+        # The worker starts once the window has finished handling the change (Python threads
+        # share one interpreter lock: syncing during the redraw would slow the redraw), and
+        # changes in quick succession are applied together.
+        self._index_sync_timer = QTimer(self)
+        self._index_sync_timer.setSingleShot(True)
+        self._index_sync_timer.setInterval(INDEX_SYNC_DELAY_MS)
+        self._index_sync_timer.timeout.connect(self.indexSyncRequested)
+        self.library.index_sync_elsewhere = self._index_sync_timer.start
+
+    @Slot(bool, str)
+    def _index_synced(self, applied: bool, problem: str) -> None:
+        if problem == "behind":
+            self.statusBar().showMessage(self.tr("Another Hamish is writing the search index; your changes are "
+                                                 "saved and search will include them once it is free"), 8000)
+        elif problem:
+            self.statusBar().showMessage(problem, 8000)
+        if applied:
+            self.search_panel.rerun()  # the new change is searchable now
+
     # -- library -------------------------------------------------------------------------------
     def refresh_library(self) -> None:
         self.library_panel.set_articles(self.library.list_articles(), self.current_id)
@@ -269,7 +310,7 @@ class MainWindow(QMainWindow):
             self.error(str(err))
             return
         self.current_id = article.id
-        tags = [t for t, _ in self.library.tags()]
+        tags = self.library.tag_list()
         annotations = self.library.annotations(article.id)
         self.view.load(article, annotations, tags)
         self.annotation_panel.set_tags(tags)
@@ -323,7 +364,7 @@ class MainWindow(QMainWindow):
             self.open_article(changed.article_id)
         if self.current_id is None:
             return
-        tags = [t for t, _ in self.library.tags()]
+        tags = self.library.tag_list()
         annotations = self.library.annotations(self.current_id)
         self.view.set_tags(tags)
         self.view.set_annotations(annotations)
@@ -331,8 +372,10 @@ class MainWindow(QMainWindow):
         self.annotation_panel.set_annotations(annotations)
         self._refresh_suggestions()
         self._refresh_data_views()
-        self.refresh_library()
-        if self.search_panel.box.text().strip():
+        # Only this article's count can have changed (a change elsewhere opened that article);
+        # the search panel follows once the index has the change (_index_synced).
+        self.library_panel.set_count(self.current_id, len(annotations))
+        if self.index_sync_worker is None and self.search_panel.box.text().strip():
             self.run_search(self.search_panel.box.text())
         if self.library.index_needs_rebuild and self._reindex_thread is None:
             self.rebuild_index(reason=self.library.index_needs_rebuild)
@@ -892,6 +935,14 @@ class MainWindow(QMainWindow):
         self._stop_thread("_import_thread")
         self._stop_thread("_reindex_thread")
         self._stop_thread("_suggest_thread")  # after the detectors' current run
+        if self.index_sync_worker is not None:
+            # Changes not yet applied stay in the journal: the next start applies them. The
+            # worker's SQLite connection is closed in its own thread (SQLite insists).
+            self.library.index_sync_elsewhere = None
+            QMetaObject.invokeMethod(self.index_sync_worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+            self.index_sync_thread.quit()
+            self.index_sync_thread.wait()
+            self.index_sync_worker = None
         # Stop the search thread first, then release its index from here: nothing runs in
         # that thread any more, and no cross-thread call can wait forever.
         self.search_thread.quit()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
@@ -149,6 +150,14 @@ class ArticleTableModel(QAbstractTableModel):
 
     def row_of(self, article_id: str) -> int | None:
         return next((i for i, a in enumerate(self._items) if a.id == article_id), None)
+
+    def set_count(self, article_id: str, count: int) -> None:
+        """One article's highlight count changed: update that cell only."""
+        row = self.row_of(article_id)
+        if row is not None and self._items[row].annotation_count != count:
+            self._items[row] = replace(self._items[row], annotation_count=count)
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     # Qt
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802 (Qt's names)

@@ -49,8 +49,10 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents when the list is filled, not on every change of a count:
+        # ResizeToContents measures every row again on each dataChanged (86 ms at 100 articles).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         rename = QPushButton(self.tr("Rename…"), self)
@@ -68,7 +70,12 @@ class LibraryPanel(QWidget):
 
     def set_articles(self, articles: list[ArticleSummary], current: str | None) -> None:
         self.model.set_items(articles)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(2)
         self.select(current)
+
+    def set_count(self, article_id: str, count: int) -> None:
+        self.model.set_count(article_id, count)
 
     def select(self, article_id: str | None) -> None:
         row = self.model.row_of(article_id) if article_id else None
@@ -259,6 +266,12 @@ class SearchPanel(QWidget):
             self.status.clear()
         if hits:
             self.list.setCurrentIndex(self.results.index(0, 0))
+
+    def rerun(self) -> None:
+        """Search again for what is in the box (the index changed); a query still being typed
+        is left to its own timer."""
+        if self.box.text().strip() and not self._debounce.isActive():
+            self.queryChanged.emit(self.box.text())
 
     def show_error(self, message: str) -> None:
         self._enter_pending = False

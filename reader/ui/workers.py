@@ -164,3 +164,39 @@ class SuggestWorker(QObject):
             self.found.emit(article_id, sha, suggest(text, self.gazetteer))
         except HamishError as err:
             self.failed.emit(str(err))
+
+
+class IndexSyncWorker(QObject):
+    """Applies saved changes to the search index (from SQLite's journal) off the window's thread,
+    through its own connection to the library; a save then costs the window no index write."""
+
+    synced = Signal(bool, str)  # whether changes were applied; "" or why not all (one line)
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self._lib = None
+
+    @Slot()
+    def sync(self) -> None:
+        from reader.core.services import Library
+
+        from reader.core.storage import repository as repo
+
+        try:
+            if self._lib is None:
+                self._lib = Library.open(self.data_dir, sync_index=False)
+            pending = bool(repo.pending_journal(self._lib.db)[1])
+            self._lib.sync_index()
+        except HamishError as err:
+            self.synced.emit(False, str(err))
+            return
+        # Locked by another Hamish: the change waits in the journal for the next sync.
+        behind = self._lib.index_behind
+        self.synced.emit(pending and not behind, "behind" if behind else "")
+
+    @Slot()
+    def stop(self) -> None:
+        if self._lib is not None:
+            self._lib.close()
+            self._lib = None

@@ -526,3 +526,15 @@ def test_two_rebuilds_at_once_run_one_after_the_other(tmp_path: Path) -> None:
     assert leftovers == [".index.lock", "index"]
     first.close()
     second.close()
+
+
+def test_writes_share_the_rebuild_lock(tmp_path: Path) -> None:
+    """The window's index worker and a CLI may write at the same moment: Whoosh's write lock
+    orders them; the rebuild lock must not turn the second into 'being rebuilt'."""
+    first, second = SearchIndex(tmp_path / "index"), SearchIndex(tmp_path / "index")
+    first.rebuild(DOCS[:1])
+    with first._rebuild_lock(exclusive=False):  # another writer in the middle of its write
+        second.apply(DOCS[1:2], [])
+    assert second.doc_ids() == {"cambricon", "metax"}
+    first.close()
+    second.close()

@@ -485,3 +485,26 @@ def test_a_stale_write_lock_does_not_stop_saving(qtbot, window, library: Library
     qtbot.keyClick(window.view, "2")
     assert library.annotation(ann.id).tags == ["company", "figure"]
     assert not library.index_behind and [h.annotation_id for h in library.search("tag:figure")] == [ann.id]
+
+def test_a_save_leaves_the_index_write_to_a_worker(qtbot, window, library: Library, monkeypatch) -> None:
+    """The window thread only writes SQLite; the index catches up from the journal in a worker,
+    and the open search panel shows the new highlight once it has."""
+    from reader.core.paths import INDEX_DIR_NAME
+    from reader.core.search import SearchIndex
+
+    window_thread_syncs: list[bool] = []
+    monkeypatch.setattr(library, "sync_index", lambda *a, **k: window_thread_syncs.append(True))
+    window.show_search()
+    window.search_panel.box.insert("tencent")
+    qtbot.waitUntil(lambda: "0" in window.search_panel.status.text(), timeout=5000)
+    text = window.view.article.text
+    start = text.index("Tencent")
+    window.view.select_range(start, start + len("Tencent"))
+    qtbot.keyClick(window.view, "1")
+    (ann,) = library.annotations(window.current_id)
+    assert window_thread_syncs == []
+    qtbot.waitUntil(lambda: window.search_panel.results.rowCount() == 1, timeout=10000)
+    assert window.search_panel.results.item(0).annotation_id == ann.id
+    reader = SearchIndex(library.folder / INDEX_DIR_NAME)
+    assert [h.annotation_id for h in reader.search("tencent")] == [ann.id]
+    reader.close()

@@ -161,7 +161,7 @@ class SearchIndex:
 
         from reader.core.search.schema import build_schema, document_fields
 
-        with self._lock, self._rebuild_lock(blocking=True):
+        with self._lock, self._rebuild_lock(exclusive=True):
             self._close_handles()
             parent = self.index_dir.parent
             self._remove_leftovers()  # only a dead rebuild's: a live one holds the lock
@@ -249,7 +249,7 @@ class SearchIndex:
         """
         from reader.core.search.schema import document_fields
 
-        with self._lock, self._rebuild_lock(blocking=False):
+        with self._lock, self._rebuild_lock(exclusive=False):
             self._require_searcher()
             gone = set(deletes)
             latest: dict[str, IndexDoc] = {}
@@ -281,21 +281,21 @@ class SearchIndex:
             self._searcher = self._ix.searcher()
 
     @contextmanager
-    def _rebuild_lock(self, *, blocking: bool) -> Iterator[None]:
-        from whoosh.util.filelock import FileLock
-
+    def _rebuild_lock(self, *, exclusive: bool) -> Iterator[None]:
+        """A rebuild holds the lock alone and waits for it; writes share it (Whoosh's own write
+        lock orders them) and do not wait: during a rebuild they report IndexLocked."""
         self.index_dir.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.index_dir.parent / f".{self.index_dir.name}.lock"))
+        path = self.index_dir.parent / f".{self.index_dir.name}.lock"
         try:
-            acquired = lock.acquire(blocking=blocking)
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
         except OSError as err:
             raise StorageError(f"the search index could not be locked: {err}") from err
-        if not acquired:
-            raise IndexLocked("the search index is being rebuilt by another Hamish process")
         try:
+            if not _os_lock(fd, exclusive):
+                raise IndexLocked("the search index is being rebuilt by another Hamish process")
             yield
         finally:
-            lock.release()
+            os.close(fd)  # releases the lock
 
     def _writer(self) -> Any:
         from whoosh.index import LockError
@@ -398,6 +398,26 @@ class SearchIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _os_lock(fd: int, exclusive: bool) -> bool:
+    """Exclusive (blocking) or shared (non-blocking) lock on `fd`; False when a shared one cannot
+    be had now. Released when `fd` is closed, or when the process dies."""
+    if os.name == "posix":
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    import msvcrt  # Windows has no shared locks: writes take it alone too, without waiting
+
+    try:
+        msvcrt.locking(fd, msvcrt.LK_LOCK if exclusive else msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
 
 
 def _marker_identity(marker: Path) -> tuple[int, int] | None:

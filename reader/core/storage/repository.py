@@ -201,6 +201,13 @@ def all_tags(db: Database) -> list[tuple[Tag, int]]:
     return [(Tag(r["name"], r["color"], bool(r["builtin"]), r["key"]), r["uses"]) for r in rows]
 
 
+def tag_list(db: Database) -> list[Tag]:
+    """Tags in key order, without counting their uses (what every save needs, cheaply)."""
+    rows = db.execute("SELECT name, color, builtin, key FROM tags"
+                      " ORDER BY builtin DESC, key = '', key, name").fetchall()
+    return [Tag(r["name"], r["color"], bool(r["builtin"]), r["key"]) for r in rows]
+
+
 def tag_by_name(db: Database, name: str) -> Tag | None:
     r = db.execute("SELECT name, color, builtin, key FROM tags WHERE name = ?", (name,)).fetchone()
     return Tag(r["name"], r["color"], bool(r["builtin"]), r["key"]) if r else None
