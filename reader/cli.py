@@ -237,7 +237,7 @@ def run(args: argparse.Namespace, out: Output, err: Output) -> int:
             return _run_command(cmd, args, lib, out, err)
         finally:
             if lib.index_behind:
-                err.line("hamish: another Hamish is writing the search index; your changes are saved"
+                err.line(f"hamish: {lib.index_behind_because}; your changes are saved"
                          " and search will include them once it is free")
 
 

@@ -7,7 +7,9 @@ next time the library is opened.
 """
 from __future__ import annotations
 
+import bisect
 import json
+import math
 import os
 import re
 import shutil
@@ -48,6 +50,8 @@ _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COMPANIES_FILE = "companies.json"
 # Tags whose annotations carry structured data (see Library.structured_data).
 STRUCTURED_TAGS = ("figure", "company", "person")
+MAX_UNIT_LENGTH = 16  # as the annotation file schemas say
+MAX_CANONICAL_LENGTH = 200
 _EDGE_PUNCTUATION = " \t\n.,،؛:!?؟\"'“”«»()[]"
 
 
@@ -85,6 +89,23 @@ def _newer(incoming: str, local: str) -> bool:
     if theirs is None:
         return False
     return ours is None or theirs > ours
+
+
+class _Intervals:
+    """Does [start, end) overlap any of these intervals? O(log n) per question."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []  # the furthest end among the first i+1 intervals
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.max_end.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # intervals starting before `end`
+        return before > 0 and self.max_end[before - 1] > start
 
 
 def _writable(folder: Path) -> bool:
@@ -132,6 +153,7 @@ class Library:
         self.index = SearchIndex(folder / INDEX_DIR_NAME)
         self.index_rebuilt_because: str | None = None
         self.index_behind = False  # changes saved but not yet in the index (it was locked)
+        self.index_behind_because = ""
         # Set by the window: a needed rebuild is left to it (index_needs_rebuild says why)
         # instead of blocking here.
         self.rebuild_elsewhere = False
@@ -494,10 +516,12 @@ class Library:
         live = {doc.annotation_id: doc for doc in repo.index_docs(self.db, ids)}
         try:
             self.index.apply(live.values(), ids - live.keys())
-        except IndexLocked:
-            # Another Hamish is writing the index. The change is saved in SQLite and stays in
-            # the journal: whoever syncs next applies it. Only search is behind meanwhile.
+        except (IndexLocked, StorageError) as err:
+            # Another Hamish is writing the index, or it cannot be written (a lock file left by
+            # another user, a full disk). The change is saved in SQLite and stays in the journal:
+            # whoever syncs next applies it. Only search is behind meanwhile.
             self.index_behind = True
+            self.index_behind_because = str(err)
             return None
         except IndexUnusable as err:
             # Damage that only showed on write: rebuild from SQLite, which has everything.
@@ -677,6 +701,17 @@ class Library:
         from reader.core.suggest.figures import parse_figure
 
         value, value_high, unit, canonical = ann.value, ann.value_high, ann.unit, ann.canonical
+        for number in (value, value_high):
+            if number is not None and not math.isfinite(number):
+                raise InvalidAnnotation(f"a figure's value must be a finite number, not {number}")
+        if unit is not None:
+            unit = unit.strip()
+            if not 1 <= len(unit) <= MAX_UNIT_LENGTH:
+                raise InvalidAnnotation(f"a unit is 1 to {MAX_UNIT_LENGTH} characters (USD, SAR, %…)")
+        if canonical is not None:
+            canonical = " ".join(canonical.split()) or None
+            if canonical and len(canonical) > MAX_CANONICAL_LENGTH:
+                raise InvalidAnnotation(f"a canonical name is at most {MAX_CANONICAL_LENGTH} characters")
         if "figure" in ann.tags:
             if value is None or unit is None:
                 parsed_value, parsed_high, parsed_unit = parse_figure(ann.quote)
@@ -690,7 +725,9 @@ class Library:
             if not canonical:
                 written = " ".join(strip_tashkeel(ann.quote).split()).strip(_EDGE_PUNCTUATION)
                 known = self.gazetteer.canonical(written) if "company" in ann.tags else None
-                canonical = known or written or None
+                # A long passage tagged person is not a name: no canonical rather than one that
+                # exports cannot carry.
+                canonical = known or (written if len(written) <= MAX_CANONICAL_LENGTH else None) or None
         else:
             canonical = None
         if (value, value_high, unit, canonical) == (ann.value, ann.value_high, ann.unit, ann.canonical):
@@ -700,7 +737,8 @@ class Library:
     def _fill_structured_data(self) -> None:
         """Once, after the upgrade that added structured data: fill it for older annotations."""
         with self.db.transaction():
-            for ann in repo.annotations_for(self.db):
+            # The trash too: a figure restored later must come back with its value.
+            for ann in repo.annotations_for(self.db) + repo.annotations_for(self.db, deleted=True):
                 if set(ann.tags) & set(STRUCTURED_TAGS):
                     filled = self.structured_data(ann)
                     if filled != ann:
@@ -724,15 +762,15 @@ class Library:
         if not self.has_suggestions_ready(article.id, article.sha256):
             self.remember_suggestions(article.id, article.sha256, suggest(article.text, self.gazetteer))
         dismissed = repo.dismissed_suggestions(self.db, article.id)
-        taken: dict[str, list[tuple[int, int]]] = {}
-        for ann in repo.annotations_for(self.db, article.id):
-            if not ann.orphan:
-                for tag in ann.tags:
-                    taken.setdefault(tag, []).append((ann.start, ann.end))
+        live = [a for a in repo.annotations_for(self.db, article.id) if not a.orphan]
+        # A span highlighted exactly, under any tag, is the reader's answer to its suggestion.
+        exact = {(a.start, a.end) for a in live}
+        taken = {tag: _Intervals([(a.start, a.end) for a in live if tag in a.tags])
+                 for tag in {t for a in live for t in a.tags}}
         return [
             s for s in self._suggested[1]
-            if (s.start, s.end, s.tag) not in dismissed
-            and not any(s.start < e and b < s.end for b, e in taken.get(s.tag, ()))
+            if (s.start, s.end, s.tag) not in dismissed and (s.start, s.end) not in exact
+            and not (s.tag in taken and taken[s.tag].overlaps(s.start, s.end))
         ]
 
     def accept_suggestion(self, article_ref: str, suggestion) -> Annotation:  # noqa: ANN001 - Suggestion
@@ -802,6 +840,8 @@ class Library:
         # An older backup may predate a schema upgrade: reopen to migrate it.
         self.db.close()
         self.db = Database(self.folder / DATABASE_NAME, self.folder / BACKUP_DIR_NAME)
+        if self.setting("structured-data-pending"):
+            self._fill_structured_data()
         self.reindex()
         return safety
 

@@ -213,13 +213,20 @@ class ArticleView(QTextBrowser):
         wrapping around, and bring it into view."""
         if not self.suggestions:
             return
-        if after is None:
-            current = self.current_suggestion()
-            after = current.start if current else self.offsets.to_cp(self.textCursor().position()) - (step > 0)
-        if step > 0:
-            target = next((s for s in self.suggestions if s.start > after), self.suggestions[0])
+
+        def key(s) -> tuple[int, int, str]:  # noqa: ANN001 - the order self.suggestions is in
+            return (s.start, s.end, s.tag)
+
+        current = self.current_suggestion() if after is None else None
+        if current is not None:
+            pivot = key(current)  # two suggestions may start at one place: step by the whole key
         else:
-            target = next((s for s in reversed(self.suggestions) if s.start < after), self.suggestions[-1])
+            pos = after if after is not None else self.offsets.to_cp(self.textCursor().position())
+            pivot = (pos, -1, "")
+        if step > 0:
+            target = next((s for s in self.suggestions if key(s) > pivot), self.suggestions[0])
+        else:
+            target = next((s for s in reversed(self.suggestions) if key(s) < pivot), self.suggestions[-1])
         self.select_range(target.start, target.end)
         self.ensureCursorVisible()
         self.suggestionFocused.emit(target)

@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
     # -- library -------------------------------------------------------------------------------
     def refresh_library(self) -> None:
         self.library_panel.set_articles(self.library.list_articles(), self.current_id)
+        self._refresh_data_views()  # an article renamed or deleted shows there too
 
     def open_article(self, article_id: str, position: int | None = None) -> None:
         if self.current_id and self.current_id != article_id:
@@ -630,6 +631,8 @@ class MainWindow(QMainWindow):
         """Open the article if needed, scroll the passage into view and flash it."""
         if article_id != self.current_id:
             self.open_article(article_id, position=start)
+            if self.current_id != article_id:
+                return  # it could not be opened (deleted meanwhile): the error was shown
             # A long article is still being laid out: scroll once the layout has caught up.
             QTimer.singleShot(0, lambda: self._scroll_and_flash(start, end))
         else:

@@ -161,9 +161,11 @@ class SuggestWorker(QObject):
         from reader.core.suggest import suggest
 
         try:
-            self.found.emit(article_id, sha, suggest(text, self.gazetteer))
-        except HamishError as err:
-            self.failed.emit(str(err))
+            found = suggest(text, self.gazetteer)
+        except Exception as err:  # noqa: BLE001 - a detector bug must not leave the window waiting
+            self.failed.emit(f"suggestions failed: {type(err).__name__}: {err}")
+            return
+        self.found.emit(article_id, sha, found)
 
 
 class IndexSyncWorker(QObject):

@@ -538,3 +538,15 @@ def test_writes_share_the_rebuild_lock(tmp_path: Path) -> None:
     assert second.doc_ids() == {"cambricon", "metax"}
     first.close()
     second.close()
+
+
+def test_a_lock_file_that_cannot_be_opened_is_replaced(tmp_path: Path) -> None:
+    """Left by another user (`sudo hamish …`) or replaced by something else: nobody holds it."""
+    index = SearchIndex(tmp_path / "index")
+    index.rebuild(DOCS[:1])
+    lock = tmp_path / ".index.lock"
+    lock.unlink()
+    lock.mkdir()  # what root cannot be refused: a folder where the lock file should be
+    index.apply(DOCS[1:2], [])
+    assert index.doc_ids() == {"cambricon", "metax"} and lock.is_file()
+    index.close()

@@ -177,3 +177,63 @@ def test_upgrading_a_library_fills_structured_data_of_older_highlights(tmp_path:
         assert [h.annotation_id for h in upgraded.search("value:>1e9")] == ["fig"]
         assert upgraded.setting("structured-data-pending") == ""
     assert any(p.name.endswith("before-v2.db") for p in (folder / "backups").iterdir())
+
+
+def test_structured_data_that_an_export_could_not_carry_is_refused(library: Library, article_id: str) -> None:
+    from reader.core.errors import InvalidAnnotation
+
+    for bad in ({"value": float("inf")}, {"value": float("nan")}, {"unit": ""}, {"unit": "U" * 17},
+                {"canonical": "x" * 201}):
+        with pytest.raises(InvalidAnnotation):
+            library.annotate(article_id, quote="15 ٪", tags=["figure", "company"], **bad)
+    blank = library.annotate(article_id, quote="Tencent", tags=["company"], canonical="   ")
+    assert blank.canonical == "Tencent"  # a blank name is no name: worked out as usual
+    text = library.article(article_id).text
+    passage = library.annotate(article_id, start=0, end=300, tags=["person"])
+    assert passage.canonical is None and len(text) > 300
+    again = Library.open(library.folder.parent / "copy")
+    try:
+        assert again.import_annotations(library.export().encode()).added == 2
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("value", "1" + "0" * 400, "finite"), ("value_high", 1.0, "high end"),
+])
+def test_imported_numbers_are_checked(library: Library, article_id: str, field: str, value: object,
+                                      message: str) -> None:
+    library.annotate(article_id, quote="8.2 مليار دولار", tags=["figure"])
+    text = library.export("native")
+    doc = json.loads(text)
+    doc["articles"][0]["annotations"][0][field] = 0  # placeholder, replaced textually below
+    raw = json.dumps(doc).replace(f'"{field}": 0', f'"{field}": {value}')
+    with pytest.raises(InvalidExchangeFile, match=message):
+        library.import_annotations(raw.encode())
+
+
+def test_a_span_highlighted_under_another_tag_is_no_longer_suggested(library: Library, article_id: str) -> None:
+    fund = next(s for s in library.suggestions(article_id) if s.text == "8.2 مليار دولار")
+    library.annotate(article_id, start=fund.start, end=fund.end, tags=["quote"])
+    assert fund not in library.suggestions(article_id)
+
+
+def test_upgrade_fills_figures_in_the_trash_too(tmp_path: Path, sample_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    text = sample_path.read_text(encoding="utf-8").strip("\n")
+    conn = sqlite3.connect(folder / "hamish.db")
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO articles (id, title, text, sha256, imported_at) VALUES ('art', 't', ?, 'x', 't')",
+                 (text,))
+    start = text.index("15 ٪")
+    conn.execute("INSERT INTO annotations (id, article_id, start, \"end\", quote, created_at, updated_at,"
+                 " deleted_at) VALUES ('fig', 'art', ?, ?, '15 ٪', 't', 't', 't')", (start, start + 4))
+    conn.execute("INSERT INTO annotation_tags VALUES ('fig', 'figure', 0)")
+    conn.commit()
+    conn.close()
+    with Library.open(folder) as upgraded:
+        restored = upgraded.restore_annotation("fig")
+        assert (restored.value, restored.unit) == (15, "%")

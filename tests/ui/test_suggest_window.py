@@ -125,3 +125,30 @@ def test_figures_and_entities_views_lead_back_to_the_text(qtbot, window, library
     qtbot.waitUntil(lambda: window.search_panel.results.rowCount() == 1, timeout=5000)
     assert window.search_panel.box.text() == 'company:"Nvidia"'
     assert window.search_panel.results.item(0).annotation_id == nvidia.id
+
+
+def test_tab_reaches_suggestions_that_start_at_the_same_place(qtbot, window, library: Library, tmp_path) -> None:
+    path = tmp_path / "same-start.txt"
+    path.write_text("خبر\nوقال المتحدث باسم الشركة: 15% من الإيرادات ستذهب إلى الحكومة الأمريكية.\n", encoding="utf-8")
+    window.open_article(library.import_file(path).article.id)
+    suggest_on(qtbot, window)
+    starts = [s.start for s in window.view.suggestions]
+    assert len(starts) != len(set(starts))  # a quote and a figure begin at "15%"
+    seen = set()
+    for _ in range(2 * len(window.view.suggestions)):
+        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+        current = window.view.current_suggestion()
+        seen.add((current.start, current.end, current.tag))
+    assert seen == {(s.start, s.end, s.tag) for s in window.view.suggestions}
+
+
+def test_figures_view_drops_a_deleted_articles_rows(qtbot, window, library: Library, tmp_path) -> None:
+    path = tmp_path / "other.txt"
+    path.write_text("خبر\nارتفعت الأرباح 12 ٪ هذا العام.\n", encoding="utf-8")
+    other = library.import_file(path).article.id
+    library.annotate(other, quote="12 ٪", tags=["figure"])
+    window.show_figures()
+    assert len(window._figures_dialog.shown_figures()) == 1
+    library.delete_article(other)
+    window.refresh_library()
+    assert window._figures_dialog.shown_figures() == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import io
 from collections.abc import Iterable
 
@@ -13,6 +14,8 @@ def format_value(value: float | None) -> str:
     """A value as a reader would type it: 8200000000, 15, 12.5 (no float noise, no exponent)."""
     if value is None:
         return ""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return f"{value:.15g}"

@@ -230,12 +230,18 @@ def structured_fields(doc: dict[str, Any], path: JsonPath, names: tuple[str, str
             continue
         item = doc[name]
         if attribute.startswith("value"):
-            if not math.isfinite(float(item)):
-                raise fail(f"{item!r} is not a finite number", [*path, name])
-            item = float(item)
+            try:
+                number = float(item)
+            except OverflowError:
+                number = math.inf
+            if not math.isfinite(number):
+                raise fail(f"{_clip(str(item), 40)} is not a finite number", [*path, name])
+            item = number
         elif not item.strip():
             raise fail("must not be blank", [*path, name])
         out[attribute] = item
+    if "value_high" in out and out["value_high"] < out.get("value", -math.inf):
+        raise fail("the high end of a range is below its low end (value)", [*path, names[1]])
     return out
 
 

@@ -288,8 +288,17 @@ class SearchIndex:
         path = self.index_dir.parent / f".{self.index_dir.name}.lock"
         try:
             fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-        except OSError as err:
-            raise StorageError(f"the search index could not be locked: {err}") from err
+        except OSError:
+            # A lock file we may not open (left by another user, or replaced by a folder) is
+            # held by nobody: an OS lock dies with its holder. Replace it once.
+            try:
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+                fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+            except OSError as err:
+                raise StorageError(f"the search index could not be locked: {err}") from err
         try:
             if not _os_lock(fd, exclusive):
                 raise IndexLocked("the search index is being rebuilt by another Hamish process")

@@ -321,7 +321,7 @@ class _Compiler:
             return self.value(node.text)
         if node.field == "unit":
             unit = node.text.strip().lower()
-            return wq.Term("unit", "%" if unit in ("percent", "pct") else unit) if unit else None
+            return wq.Term("unit", "%" if unit in ("percent", "pct", "٪") else unit) if unit else None
         if node.field == "tag":
             key = tag_key(node.text)
             if not key:

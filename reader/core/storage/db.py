@@ -66,6 +66,12 @@ class Database:
         # mode=ro still needs the WAL index (-shm); a folder nobody may write cannot hold one, and
         # then immutable=1 reads the file as it is (Hamish checkpoints the WAL when it closes).
         for query in ("mode=ro", "immutable=1"):
+            wal = path.with_name(path.name + "-wal")
+            if query == "immutable=1" and wal.is_file() and wal.stat().st_size > 0:
+                # immutable=1 would read the main file only, without the changes in the WAL.
+                raise StorageError(
+                    f"the library {path} has changes not yet merged into it (its -wal file) and its folder "
+                    "is read-only; open it once where it can be written")
             try:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
                                        isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -155,6 +161,9 @@ class Database:
         for version in range(current + 1, target + 1):
             # One transaction per migration: a failed step leaves the previous version intact.
             self.conn.execute("BEGIN IMMEDIATE")
+            if self.user_version >= version:  # another Hamish opening it did this one meanwhile
+                self.conn.execute("ROLLBACK")
+                continue
             try:
                 for statement in MIGRATIONS[version - 1]:
                     self.conn.execute(statement)

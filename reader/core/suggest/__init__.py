@@ -22,5 +22,6 @@ def suggest(text: str, gazetteer=None) -> list[Suggestion]:  # noqa: ANN001 - Ga
     # A Latin name after a title is a person; the company detector cannot always tell.
     companies = [c for c in find_companies(text, gazetteer)
                  if not any(c.start < e and s < c.end for s, e in taken)]
-    found = find_figures(text) + find_quotes(text) + companies + people
+    # A candidate must cover something (a stray tatweel after a cue word once made an empty one).
+    found = [s for s in find_figures(text) + find_quotes(text) + companies + people if s.end > s.start]
     return sorted(found, key=lambda s: (s.start, -s.end, s.tag))

@@ -509,7 +509,7 @@ def find_companies(text: str, gazetteer: Gazetteer | None = None) -> list[Sugges
     found = _scan(text, known)
     discovered: dict[str, list[str]] = {}
     for item in found:
-        if known.canonical(item.text) is None:
+        if item.canonical.strip() and known.canonical(item.text) is None:
             discovered.setdefault(item.canonical, []).append(item.text)
     if not discovered:
         return found
@@ -524,7 +524,7 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[Suggestion]:
     found = scan.gazetteer_matches()
     found += scan.arabic_names()
     found += scan.latin_names()
-    return _merge(found, text)
+    return [s for s in _merge(found, text) if s.end > s.start]
 
 
 class _Candidate(NamedTuple):

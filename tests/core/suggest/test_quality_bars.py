@@ -26,3 +26,9 @@ def test_precision_and_recall_hold_the_bars(scores: dict, tag: str) -> None:
 
 def test_parsed_figure_values_are_right(scores: dict) -> None:
     assert scores["value_checked"] >= 100 and scores["value_accuracy"] >= 0.95
+
+
+def test_no_empty_suggestion_from_a_stray_tatweel_after_a_cue() -> None:
+    from reader.core.suggest import suggest
+
+    assert all(s.end > s.start for s in suggest("وأعلنت شركة ـ اليوم عن نتائجها، وقالت شركة ّ إنها"))
