@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING
 
 from reader.core.errors import InvalidAnnotation, InvalidExchangeFile
 from reader.core.models import Annotation
@@ -116,14 +115,23 @@ def _reject_lone_surrogates(value: Any, path: list[str | int]) -> None:
 # -- schema -----------------------------------------------------------------------------------
 
 
+if TYPE_CHECKING:  # jsonschema costs 0.1 s to import: only once a file is actually checked
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+
 @functools.lru_cache(maxsize=None)
 def _validator(schema_name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(resource_path("schema", schema_name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
 
 def validate(doc: Any, schema_name: str) -> None:
     """Check `doc` against a schema in resources/schema; the most relevant error names its field."""
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator(schema_name).iter_errors(doc))
     if error is not None:
         path = list(error.absolute_path)

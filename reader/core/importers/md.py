@@ -8,11 +8,10 @@ A YAML front matter block is not article text; its `title:` is used as the title
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from reader.core.text import normalize_article_text
 
@@ -26,7 +25,15 @@ _YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.M)
 _YAML_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<value>.*)$", re.M | re.I)
 _BR_TAG = re.compile(r"<br\b", re.I)
 
-_parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+if TYPE_CHECKING:  # markdown-it costs 50 ms to import: only once a Markdown file is imported
+    from markdown_it.token import Token
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():  # noqa: ANN202 - markdown_it.MarkdownIt
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def convert(data: bytes, fallback_title: str) -> tuple[str, str, str]:
@@ -60,7 +67,7 @@ def markdown_paragraphs(source: str) -> tuple[list[str], str]:
             paragraphs.append(marker + line)
             marker = ""
 
-    for token in _parser.parse(source):
+    for token in _parser().parse(source):
         kind = token.type
         if kind == "bullet_list_open":
             ordered.append(None)
