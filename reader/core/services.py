@@ -376,6 +376,10 @@ class Library:
         assert found is not None
         return found
 
+    def find_annotation(self, annotation_id: str) -> Annotation | None:
+        """This annotation as stored (in the trash too), or None when it does not exist."""
+        return repo.annotation_by_id(self.db, annotation_id)
+
     def annotations(self, article_ref: str | None = None) -> list[Annotation]:
         """Live annotations (not in the trash), in text order per article."""
         article_id = self.article(article_ref).id if article_ref else None

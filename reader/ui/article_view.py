@@ -175,7 +175,29 @@ class ArticleView(QTextBrowser):
             if old_spans.get(block) != new_spans.get(block):
                 self.painter.update_block(block, new_spans.get(block, []))
 
+    def update_annotation(self, annotation_id: str, new: Annotation | None) -> None:
+        """One annotation added, changed or gone (None): redraw only the paragraphs it covers
+        (before and after), from the annotations that touch them."""
+        old = next((a for a in self.annotations if a.id == annotation_id), None)
+        self.annotations = [a for a in self.annotations if a.id != annotation_id]
+        if new is not None and not new.orphan:
+            self.annotations.append(new)
+        touched = [a for a in (old, new) if a is not None and not a.orphan]
+        if not touched:
+            return
+        starts = self._paragraph_starts
+        first = bisect_right(starts, min(a.start for a in touched)) - 1
+        last = bisect_right(starts, max(a.end for a in touched) - 1) - 1
+        low = starts[first]
+        high = starts[last + 1] if last + 1 < len(starts) else self.offsets.length + 1
+        nearby = [a for a in self.annotations if a.start < high and a.end > low]
+        spans = self._spans_by_block(nearby)
+        for block in range(first, last + 1):
+            self.painter.update_block(block, spans.get(block, []))
+
     def set_tags(self, tags: Sequence[Tag]) -> None:
+        if list(tags) == self.tags:
+            return  # the toolbar's buttons are rebuilt only when a tag changed
         self.tags = list(tags)
         self.toolbar.set_tags(self.tags)
 

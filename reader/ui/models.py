@@ -16,10 +16,11 @@ Delegates: `DirectionalItemDelegate` (per-cell direction for the article table),
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from enum import IntEnum
 
@@ -276,6 +277,32 @@ class AnnotationListModel(QAbstractListModel):
         self._apply_filter()
         self.endResetModel()
 
+    def update_item(self, annotation_id: str, new: Annotation | None) -> None:
+        """One annotation added, changed or gone (None): move, insert or remove its row only —
+        a reset would lay out every row again (0.3 s with 10,000 highlights)."""
+        shared = self._items is self._all  # no tag filter: one list
+        row = self.row_of(annotation_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+        self._all = [a for a in self._all if a.id != annotation_id]
+        self._items = self._all if shared else [a for a in self._items if a.id != annotation_id]
+        if row is not None:
+            self.endRemoveRows()
+        self._directions.pop(annotation_id, None)
+        if new is None:
+            return
+        self._directions[new.id] = (text_direction(new.quote), text_direction(new.note, text_direction(new.quote)))
+        at_all = bisect.bisect_right(self._all, _text_order(new), key=_text_order)
+        if shared or self._tag_filter in new.tags:
+            at = at_all if shared else bisect.bisect_right(self._items, _text_order(new), key=_text_order)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._all.insert(at_all, new)
+            if not shared:
+                self._items.insert(at, new)
+            self.endInsertRows()
+        else:
+            self._all.insert(at_all, new)
+
     def set_tags(self, tags: Sequence[Tag]) -> None:
         """The colour of each tag (for chips, and for annotations that have no colour)."""
         self._tag_colors = {t.name: QColor(t.color) for t in tags if QColor.isValidColorName(t.color)}
@@ -292,6 +319,10 @@ class AnnotationListModel(QAbstractListModel):
         self._tag_filter = name
         self._apply_filter()
         self.endResetModel()
+
+    def total(self) -> int:
+        """Annotations held, whatever the tag filter shows."""
+        return len(self._all)
 
     @property
     def tag_filter(self) -> str | None:

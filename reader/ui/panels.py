@@ -164,6 +164,11 @@ class AnnotationPanel(QWidget):
         self.model.set_items(annotations)
         self._update_count()
 
+    def update_annotation(self, annotation_id: str, new: Annotation | None) -> None:
+        """One annotation added, changed or gone (None)."""
+        self.model.update_item(annotation_id, new)
+        self._update_count()
+
     def select(self, annotation_id: str) -> None:
         row = self.model.row_of(annotation_id)
         if row is not None:

@@ -508,3 +508,43 @@ def test_a_save_leaves_the_index_write_to_a_worker(qtbot, window, library: Libra
     reader = SearchIndex(library.folder / INDEX_DIR_NAME)
     assert [h.annotation_id for h in reader.search("tencent")] == [ann.id]
     reader.close()
+
+
+def test_one_change_updates_view_and_panel_exactly_as_a_full_reload(qtbot, window, library: Library) -> None:
+    """Saves update one annotation in place (a reload is 0.3 s with 10,000 highlights); after
+    every kind of change the view's highlights, each paragraph's drawn spans and the panel's
+    rows must equal what a full reload gives."""
+    view, panel = window.view, window.annotation_panel
+
+    def assert_like_a_reload() -> None:
+        stored = library.annotations(window.current_id)
+        assert sorted(a.id for a in view.annotations) == sorted(a.id for a in stored if not a.orphan)
+        expected = view._spans_by_block([a for a in stored if not a.orphan])
+        for block in range(view.document().blockCount()):
+            assert set(view.painter.spans(block)) == set(expected.get(block, [])), block
+        panel_ids = [panel.model.item(r).id for r in range(panel.model.rowCount())]
+        reloaded = type(panel.model)()
+        reloaded.set_tag_filter(panel.model.tag_filter)
+        reloaded.set_items(stored)
+        assert panel_ids == [reloaded.item(r).id for r in range(reloaded.rowCount())]
+
+    text = view.article.text
+    spans = [(text.index("Alibaba"), len("Alibaba")), (text.index("15 ٪") - 20, 30),
+             (text.index("15 ٪"), 4), (text.index("Baidu"), 5)]
+    for start, length in spans:  # nested and separate highlights, in several paragraphs
+        view.select_range(start, start + length)
+        qtbot.keyClick(view, "1")
+        assert_like_a_reload()
+    panel.filter.setCurrentIndex(panel.filter.findData("person"))  # a tag filter hides them
+    view.select_range(spans[0][0], spans[0][0] + spans[0][1])
+    qtbot.keyClick(view, "4")  # the same span: adds the tag person, shown now
+    assert_like_a_reload()
+    first = library.annotations(window.current_id)[0]
+    window.delete_annotation(first.id)
+    assert_like_a_reload()
+    for _ in range(3):
+        window.undo_stack.undo()
+        assert_like_a_reload()
+    for _ in range(3):
+        window.undo_stack.redo()
+        assert_like_a_reload()
