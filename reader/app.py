@@ -17,6 +17,7 @@ from reader.core.errors import HamishError
 
 log = logging.getLogger("hamish")
 LANGUAGES = ("en", "ar")
+INSTANCE_SERVER_DELAY_MS = 300  # the single-instance socket opens this long after the window shows
 _translators: list = []  # installed QTranslators, removed when the language changes
 
 
@@ -127,12 +128,12 @@ def open_window(data_dir: str | None, files: list[str], read_only: bool = False)
 
     library = Library.open(data_dir, sync_index=False, read_only=True if read_only else None)
     library.rebuild_elsewhere = True
-    library.sync_index()
     window = build_window(library, files)
     window.resize(1280, 800)
     window.show()
-    if library.index_needs_rebuild:
-        window.rebuild_index(reason=library.index_needs_rebuild)
+    # Whoosh is not even imported on this thread: the index worker checks the index once the
+    # window has painted, and a damaged one comes back here to be rebuilt with progress.
+    window.check_index_soon()
     return library, window
 
 
@@ -155,8 +156,15 @@ def run_gui(data_dir: str | None, lang: str | None, files: list[str], read_only:
         QMessageBox.critical(None, "Hamish", str(err))
         return 1
     install_excepthook(library.folder)
-    instance = InstanceServer(library.folder, window)
-    instance.filesReceived.connect(window.receive_files)
+    from PySide6.QtCore import QTimer
+
+    def listen() -> None:
+        # Once the window has painted: QtNetwork costs 60 ms to load. A start in between opens
+        # a second window on the library, which is safe (SQLite and the index journal).
+        window.instance_server = InstanceServer(library.folder, window)
+        window.instance_server.filesReceived.connect(window.receive_files)
+
+    QTimer.singleShot(INSTANCE_SERVER_DELAY_MS, listen)
     if os.environ.get("HAMISH_BENCH_FIRST_PAINT") == "1":
         _bench_first_paint(window)
     code = app.exec()

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from reader.core import anchoring, importers
 from reader.core.errors import HamishError, InvalidAnnotation, StorageError
 from reader.core.exchange import (
     ExportArticle,
@@ -197,6 +196,8 @@ class Library:
     # -- articles ------------------------------------------------------------------------------
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
         """Import an article; the same content again returns the existing article."""
+        from reader.core import importers  # selectolax, charset-normalizer: only when importing
+
         loaded = importers.load_file(path)
         # A file name that is not valid UTF-8 (say cp1256 from an old zip) is kept readable.
         loaded.source = loaded.source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -643,6 +644,8 @@ class Library:
         tag_names = self._tag_list(ann.tags) or ["quote"]
         for t in tag_names:
             self._ensure_tag(t)
+        from reader.core import anchoring  # rapidfuzz: only when placing imported annotations
+
         placed = anchoring.anchor(article.text, ann.quote, ann.prefix, ann.suffix, ann.start, ann.end)
         if placed is None:
             start, end, orphan = ann.start, ann.end, True
@@ -666,6 +669,8 @@ class Library:
     def _reanchor_orphans(self, article: Article) -> int:
         placed_count = 0
         for ann in repo.annotations_for(self.db, article.id, orphans_only=True):
+            from reader.core import anchoring
+
             placed = anchoring.anchor(article.text, ann.quote, ann.prefix, ann.suffix, ann.start, ann.end)
             if placed is not None:
                 repo.save_annotation(self.db, replace(ann, start=placed.start, end=placed.end, orphan=False))

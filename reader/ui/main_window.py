@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import HamishError
 from reader.core.files import write_text_atomically
-from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.core.models import Annotation, SearchHit
 from reader.core.paths import INDEX_DIR_NAME
 from reader.core.services import Library
@@ -48,6 +47,9 @@ from reader.ui.workers import (
 SEARCH_LIMIT = 50
 # A saved change goes to the search index this long after the window has drawn it.
 INDEX_SYNC_DELAY_MS = 30
+# At start the index is checked this long after the window is shown, once it has painted.
+INDEX_CHECK_DELAY_MS = 100
+WARM_UP_DELAY_MS = 1000
 
 
 class FindBar(QWidget):
@@ -148,8 +150,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._start_search_worker()
         self._start_index_sync_worker()
-        # The first figure highlighted should not wait for the figure parser to load.
-        threading.Thread(target=library.warm_up, name="hamish-warm-up", daemon=True).start()
+        # The first figure highlighted should not wait for the figure parser to load; loaded
+        # after the first paint (a thread still shares the interpreter lock with this one).
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
         self.statusBar().showMessage(self.tr("Ready"))
         self.refresh_library()
 
@@ -287,8 +290,20 @@ class MainWindow(QMainWindow):
         self._index_sync_timer.timeout.connect(self.indexSyncRequested)
         self.library.index_sync_elsewhere = self._index_sync_timer.start
 
-    @Slot(bool, str)
-    def _index_synced(self, applied: bool, problem: str) -> None:
+    def _warm_up(self) -> None:
+        threading.Thread(target=self.library.warm_up, name="hamish-warm-up", daemon=True).start()
+
+    def check_index_soon(self) -> None:
+        """Have the index worker check the index (and apply any journalled change) just after
+        the first paint; a damaged index comes back to be rebuilt with progress."""
+        if self.index_sync_worker is not None:
+            QTimer.singleShot(INDEX_CHECK_DELAY_MS, self.indexSyncRequested.emit)
+
+    @Slot(bool, str, str)
+    def _index_synced(self, applied: bool, problem: str, needs_rebuild: str = "") -> None:
+        if needs_rebuild:
+            self.rebuild_index(reason=needs_rebuild)
+            return
         if problem == "behind":
             self.statusBar().showMessage(self.tr("Another Hamish is writing the search index; your changes are "
                                                  "saved and search will include them once it is free"), 8000)
@@ -736,6 +751,8 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         if self._refuse_if_read_only():
             return
+        from reader.core.importers import SUPPORTED_SUFFIXES  # the importers load when first needed
+
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "",
                                                 self.tr("Articles (%1)").replace("%1", patterns))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 TIMEOUT_MS = 2000
 
@@ -24,6 +25,12 @@ def server_name(folder: Path) -> str:
 
 def hand_over(folder: Path, files: list[str]) -> bool:
     """True when a window for `folder` is running and took `files` (made absolute)."""
+    if os.name == "posix" and not (Path(tempfile.gettempdir()) / server_name(folder)).exists():
+        # Qt puts the socket in the temporary folder: none there, no window (and no 60 ms of
+        # QtNetwork to import before the first paint).
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(folder))
     if not socket.waitForConnected(TIMEOUT_MS):
@@ -42,13 +49,15 @@ class InstanceServer(QObject):
     filesReceived = Signal(list)
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         name = server_name(folder)
         if not self.server.listen(name):
             # Nobody answered on it (hand_over failed first): a crashed window's leftover.
-            QLocalServer.removeServer(name)
+            type(self.server).removeServer(name)
             self.server.listen(name)
         self.server.newConnection.connect(self._accept)
 
@@ -57,7 +66,7 @@ class InstanceServer(QObject):
             connection = self.server.nextPendingConnection()
             connection.readyRead.connect(lambda c=connection: self._read(c))
 
-    def _read(self, connection: QLocalSocket) -> None:
+    def _read(self, connection) -> None:  # noqa: ANN001 - QLocalSocket
         if not connection.canReadLine():
             return
         try:

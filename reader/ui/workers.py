@@ -172,7 +172,9 @@ class IndexSyncWorker(QObject):
     """Applies saved changes to the search index (from SQLite's journal) off the window's thread,
     through its own connection to the library; a save then costs the window no index write."""
 
-    synced = Signal(bool, str)  # whether changes were applied; "" or why not all (one line)
+    # Whether changes were applied; "" or why not all (one line); why the index must be rebuilt
+    # (missing, damaged, old) or "": the window rebuilds it with progress.
+    synced = Signal(bool, str, str)
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
@@ -188,14 +190,17 @@ class IndexSyncWorker(QObject):
         try:
             if self._lib is None:
                 self._lib = Library.open(self.data_dir, sync_index=False)
+                self._lib.rebuild_elsewhere = True
             pending = bool(repo.pending_journal(self._lib.db)[1])
             self._lib.sync_index()
         except HamishError as err:
-            self.synced.emit(False, str(err))
+            self.synced.emit(False, str(err), "")
             return
+        needs_rebuild, self._lib.index_needs_rebuild = self._lib.index_needs_rebuild, None
         # Locked by another Hamish: the change waits in the journal for the next sync.
         behind = self._lib.index_behind
-        self.synced.emit(pending and not behind, "behind" if behind else "")
+        applied = pending and not behind and not needs_rebuild
+        self.synced.emit(applied, "behind" if behind else "", needs_rebuild or "")
 
     @Slot()
     def stop(self) -> None:

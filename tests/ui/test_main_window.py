@@ -462,8 +462,10 @@ def test_damaged_index_is_rebuilt_after_the_window_shows(qtbot, data_dir: Path, 
     library, win = open_window(str(data_dir), [])
     qtbot.addWidget(win)
     try:
-        # The window is up and the rebuild runs in its worker, saying why.
-        assert win.isVisible() and win._reindex_thread is not None
+        # The window is up at once; the index worker finds the damage after the first paint and
+        # the rebuild runs in its own worker, saying why.
+        assert win.isVisible()
+        qtbot.waitUntil(lambda: getattr(win, "_reindex_progress", None) is not None, timeout=10000)
         assert reason in win._reindex_progress.labelText()
         qtbot.waitUntil(lambda: win._reindex_thread is None, timeout=20000)
         assert library.index_needs_rebuild is None
