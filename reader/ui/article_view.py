@@ -154,8 +154,10 @@ class ArticleView(QTextBrowser):
         # load; a rehighlight() of a loaded 2 MB article costs seconds (DESIGN.md fact 8).
         self.offsets = OffsetMap(article.text)
         self._paragraph_starts = paragraph_starts(article.text)
-        self.painter.set_spans(self._spans_by_block(self.annotations))
-        fill_document(self.document(), article.text, reading_font(self.point_size), self.line_height, self.offsets)
+        spans = self._spans_by_block(self.annotations)
+        self.painter.set_spans({})
+        fill_document(self.document(), article.text, reading_font(self.point_size), self.line_height, self.offsets,
+                      before_formats=lambda: self.painter.set_spans(spans))
 
     def clear_article(self) -> None:
         self.article = None

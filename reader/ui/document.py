@@ -9,6 +9,8 @@ paragraph that opens with "Nvidia" left to right.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
 
@@ -35,9 +37,11 @@ def block_format(direction: str, line_height: int = 150) -> QTextBlockFormat:
 
 
 def fill_document(doc: QTextDocument, text: str, font: QFont | None = None, line_height: int = 150,
-                  offsets: OffsetMap | None = None) -> OffsetMap:
+                  offsets: OffsetMap | None = None, before_formats: Callable[[], None] | None = None) -> OffsetMap:
     """Put `text` into `doc` with per-paragraph direction and alignment; returns its offset map
-    (`offsets`, when the caller already made it for this text)."""
+    (`offsets`, when the caller already made it for this text). `before_formats` runs between
+    setting the text and the paragraph formats: each step makes a syntax highlighter go over
+    every paragraph, so its highlights are best handed over there, for the second pass only."""
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(DOCUMENT_MARGIN)
     if font is not None:
@@ -47,6 +51,8 @@ def fill_document(doc: QTextDocument, text: str, font: QFont | None = None, line
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
     doc.setPlainText(text)
+    if before_formats is not None:
+        before_formats()
     apply_block_formats(doc, text, line_height)
     return offsets if offsets is not None else OffsetMap(text)
 
