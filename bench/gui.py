@@ -132,6 +132,9 @@ def open_and_scroll(app, big: BigLibrary, open_runs: int, scroll_passes: int) ->
     bare layout reference is measured between them. Then the paint time at 20 scroll positions."""
     text = big.text_path.read_text(encoding="utf-8")
     library = _open_library(big.folder)
+    # Open at the top, as the first time: a reused workdir remembers where the last run's scroll
+    # pass left the window (the end), and reopening there lays out the whole article first.
+    library.set_setting(f"position:{big.big_id}", "0")
     window = _window(library)
     try:
         _drain(app, 0.3)
