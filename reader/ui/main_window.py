@@ -610,10 +610,7 @@ class MainWindow(QMainWindow):
         if self._figures_dialog is None:
             self._figures_dialog = FiguresDialog(self.library, self)
             self._figures_dialog.figureActivated.connect(self._show_passage)
-        self._figures_dialog.refresh()
-        self._figures_dialog.show()
-        self._figures_dialog.raise_()
-        self._figures_dialog.activateWindow()
+        self._bring_up(self._figures_dialog)
 
     def show_entities(self) -> None:
         from reader.ui.data_views import EntitiesDialog
@@ -621,10 +618,14 @@ class MainWindow(QMainWindow):
         if self._entities_dialog is None:
             self._entities_dialog = EntitiesDialog(self.library, self)
             self._entities_dialog.entityActivated.connect(self.search_for)
-        self._entities_dialog.refresh()
-        self._entities_dialog.show()
-        self._entities_dialog.raise_()
-        self._entities_dialog.activateWindow()
+        self._bring_up(self._entities_dialog)
+
+    @staticmethod
+    def _bring_up(dialog) -> None:  # noqa: ANN001 - FiguresDialog | EntitiesDialog
+        dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def search_for(self, query: str) -> None:
         """Run `query` in the search panel (an entity's highlights, say)."""

@@ -153,24 +153,30 @@ def test_suggestions_dismissed_stay_dismissed_and_accepted_become_annotations(
         assert len([s for s in again.suggestions(article_id) if s.tag == "figure"]) == 2
 
 
-def test_upgrading_a_library_fills_structured_data_of_older_highlights(tmp_path: Path, sample_path: Path) -> None:
-    folder = tmp_path / "old"
+def _schema_1_library(folder: Path, text: str, highlights: list[tuple[str, str, str, bool]]) -> None:
+    """A library as Hamish wrote it before issue 5 (schema 1): the sample article and
+    highlights (id, quote, tag, in the trash)."""
     folder.mkdir()
-    text = sample_path.read_text(encoding="utf-8").strip("\n")
-    conn = sqlite3.connect(folder / "hamish.db")  # a library from before issue 5 (schema 1)
+    conn = sqlite3.connect(folder / "hamish.db")
     for statement in MIGRATIONS[0]:
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO articles (id, title, text, sha256, imported_at) VALUES ('art', 't', ?, 'x', 't')",
                  (text,))
-    start = text.index("8.2 مليار دولار")
-    for ann_id, (s, e), tag in (("fig", (start, start + 15), "figure"),
-                                ("co", (text.index("NVIDIA"), text.index("NVIDIA") + 6), "company")):
-        conn.execute("INSERT INTO annotations (id, article_id, start, \"end\", quote, created_at, updated_at)"
-                     " VALUES (?, 'art', ?, ?, ?, 't', 't')", (ann_id, s, e, text[s:e]))
+    for ann_id, quote, tag, trashed in highlights:
+        start = text.index(quote)
+        conn.execute("INSERT INTO annotations (id, article_id, start, \"end\", quote, created_at, updated_at,"
+                     " deleted_at) VALUES (?, 'art', ?, ?, ?, 't', 't', ?)",
+                     (ann_id, start, start + len(quote), quote, "t" if trashed else None))
         conn.execute("INSERT INTO annotation_tags VALUES (?, ?, 0)", (ann_id, tag))
     conn.commit()
     conn.close()
+
+
+def test_upgrading_a_library_fills_structured_data_of_older_highlights(tmp_path: Path, sample_path: Path) -> None:
+    folder = tmp_path / "old"
+    _schema_1_library(folder, sample_path.read_text(encoding="utf-8").strip("\n"),
+                      [("fig", "8.2 مليار دولار", "figure", False), ("co", "NVIDIA", "company", False)])
     with Library.open(folder) as upgraded:
         assert (upgraded.annotation("fig").value, upgraded.annotation("fig").unit) == (8.2e9, "USD")
         assert upgraded.annotation("co").canonical == "Nvidia"
@@ -220,20 +226,7 @@ def test_a_span_highlighted_under_another_tag_is_no_longer_suggested(library: Li
 
 def test_upgrade_fills_figures_in_the_trash_too(tmp_path: Path, sample_path: Path) -> None:
     folder = tmp_path / "old"
-    folder.mkdir()
-    text = sample_path.read_text(encoding="utf-8").strip("\n")
-    conn = sqlite3.connect(folder / "hamish.db")
-    for statement in MIGRATIONS[0]:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("INSERT INTO articles (id, title, text, sha256, imported_at) VALUES ('art', 't', ?, 'x', 't')",
-                 (text,))
-    start = text.index("15 ٪")
-    conn.execute("INSERT INTO annotations (id, article_id, start, \"end\", quote, created_at, updated_at,"
-                 " deleted_at) VALUES ('fig', 'art', ?, ?, '15 ٪', 't', 't', 't')", (start, start + 4))
-    conn.execute("INSERT INTO annotation_tags VALUES ('fig', 'figure', 0)")
-    conn.commit()
-    conn.close()
+    _schema_1_library(folder, sample_path.read_text(encoding="utf-8").strip("\n"), [("fig", "15 ٪", "figure", True)])
     with Library.open(folder) as upgraded:
         restored = upgraded.restore_annotation("fig")
         assert (restored.value, restored.unit) == (15, "%")

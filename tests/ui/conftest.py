@@ -20,6 +20,21 @@ def article_font(qapp):
     return make_font(15)
 
 
+@pytest.fixture
+def window(qtbot, library):
+    """The main window on the test's library (English), shown and exposed."""
+    from reader.app import build_window, make_application
+
+    make_application("en")
+    win = build_window(library, [])
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch):
     """A modal dialog would wait for a click that never comes and hang the run: make any

@@ -16,17 +16,6 @@ from reader.app import build_window, make_application  # noqa: E402
 from reader.core.services import Library  # noqa: E402
 
 
-@pytest.fixture
-def window(qtbot, library: Library):
-    make_application("en")
-    win = build_window(library, [])
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
 
 def test_english_interface_has_the_library_on_the_left(window) -> None:
     assert window.library_dock.geometry().right() < window.centralWidget().geometry().left()

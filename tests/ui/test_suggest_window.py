@@ -6,24 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCharFormat  # noqa: E402
 
-from reader.app import build_window, make_application  # noqa: E402
 from reader.core.services import Library  # noqa: E402
 
-
-@pytest.fixture
-def window(qtbot, library: Library):
-    make_application("en")
-    win = build_window(library, [])
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def suggest_on(qtbot, window) -> None:
