@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QObject, Signal
 
 TIMEOUT_MS = 2000
 
@@ -25,8 +24,8 @@ def server_name(folder: Path) -> str:
 
 def hand_over(folder: Path, files: list[str]) -> bool:
     """True when a window for `folder` is running and took `files` (made absolute)."""
-    if os.name == "posix" and not (Path(tempfile.gettempdir()) / server_name(folder)).exists():
-        # Qt puts the socket in the temporary folder: none there, no window (and no 60 ms of
+    if os.name == "posix" and not (Path(QDir.tempPath()) / server_name(folder)).exists():
+        # Qt puts the socket in its temporary folder: none there, no window (and no 60 ms of
         # QtNetwork to import before the first paint).
         return False
     from PySide6.QtNetwork import QLocalSocket
@@ -43,6 +42,16 @@ def hand_over(folder: Path, files: list[str]) -> bool:
     return answered
 
 
+def _answers(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    alive = probe.waitForConnected(TIMEOUT_MS)
+    probe.abort()
+    return alive
+
+
 class InstanceServer(QObject):
     """Listens for later starts; emits the files they bring."""
 
@@ -55,8 +64,12 @@ class InstanceServer(QObject):
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         name = server_name(folder)
+        # A window that opened while this one was starting keeps its socket (Qt's listen would
+        # take the name over): later starts go to it. A socket nobody answers on is a crashed
+        # window's leftover, replaced.
+        if _answers(name):
+            return
         if not self.server.listen(name):
-            # Nobody answered on it (hand_over failed first): a crashed window's leftover.
             type(self.server).removeServer(name)
             self.server.listen(name)
         self.server.newConnection.connect(self._accept)

@@ -550,3 +550,18 @@ def test_a_lock_file_that_cannot_be_opened_is_replaced(tmp_path: Path) -> None:
     index.apply(DOCS[1:2], [])
     assert index.doc_ids() == {"cambricon", "metax"} and lock.is_file()
     index.close()
+
+
+def test_a_rebuild_cancelled_at_its_last_report_keeps_the_old_index(fresh: SearchIndex) -> None:
+    fresh.rebuild(DOCS[:1])
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_at_the_end(count: int) -> None:
+        if count == 3:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        fresh.rebuild(DOCS[1:4], progress=cancel_at_the_end)  # fewer than 500: one report, the last
+    assert fresh.problem() is None and fresh.doc_ids() == {"cambricon"}

@@ -185,14 +185,16 @@ class SearchIndex:
                     raise
                 finally:
                     ix.close()
+                # The last report comes before the swap: a caller that cancels on it still keeps
+                # the index as it was.
+                if progress is not None:
+                    progress(len(seen))
                 marker = json.dumps({"schema_version": INDEX_SCHEMA_VERSION})
                 _write_atomically(building / MARKER_NAME, marker)
                 self._swap_in(building)
             except BaseException:
                 shutil.rmtree(building, ignore_errors=True)
                 raise
-            if progress is not None:
-                progress(len(seen))
             return len(seen)
 
     def load_in_memory(self, docs: Iterable[IndexDoc]) -> int:
