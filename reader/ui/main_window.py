@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._reindex_thread: QThread | None = None
         self._reindex_worker: ReindexWorker | None = None
         self._figures_dialog = None
+        self._closing = False
         self._suggest_worker: SuggestWorker | None = None
         self._suggest_thread: QThread | None = None
         self._focus_first_suggestion = False
@@ -301,6 +302,8 @@ class MainWindow(QMainWindow):
 
     @Slot(bool, str, str)
     def _index_synced(self, applied: bool, problem: str, needs_rebuild: str = "") -> None:
+        if self._closing:
+            return
         if needs_rebuild:
             self.rebuild_index(reason=needs_rebuild)
             return
@@ -564,6 +567,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str, list)
     def _suggestions_found(self, article_id: str, sha: str, found: list) -> None:
+        if self._closing:
+            return
         self.library.remember_suggestions(article_id, sha, found)
         if self.view.article is not None and self.view.article.id == article_id:
             self._refresh_suggestions()
@@ -876,8 +881,9 @@ class MainWindow(QMainWindow):
         if self._reindex_thread is not None or self._refuse_if_read_only():
             return
         label = self.tr("Rebuilding the search index…")
-        if reason:
-            label = self.tr("The search index must be rebuilt (%1).").replace("%1", reason) + "\n" + label
+        self._reindex_why = (self.tr("The search index must be rebuilt (%1).").replace("%1", reason) + "\n"
+                             if reason else "")
+        label = self._reindex_why + label
         self._reindex_progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
         self._reindex_progress.setWindowTitle(self.tr("Search index"))
         self._reindex_progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -896,17 +902,24 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _reindex_step(self, count: int) -> None:
-        self._reindex_progress.setLabelText(self.tr("Rebuilding the search index… %1").replace("%1", str(count)))
+        self._reindex_progress.setLabelText(  # the reason stays in view
+            self._reindex_why + self.tr("Rebuilding the search index… %1").replace("%1", str(count)))
 
     @Slot(int, str)
     def _reindex_finished(self, count: int, error: str) -> None:
+        if self._closing:
+            return  # a signal queued before the window closed: the library may be closed too
         self._reindex_progress.close()
         self._stop_thread("_reindex_thread")
         self._reindex_worker = None
         self.library.index.close()  # reopen on next use: the folder was swapped
         if count >= 0 and not error:
             self.library.index_needs_rebuild = None
-            self._run(self.library.sync_index)  # changes made meanwhile wait in the journal
+            # Changes made meanwhile wait in the journal.
+            if self.index_sync_worker is not None:
+                self.indexSyncRequested.emit()
+            else:
+                self._run(self.library.sync_index)
         if error:
             self.error(error)
             return
@@ -970,6 +983,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title or self.tr("Hamish"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True
         self._remember_position()
         self._save_setting("point_size", str(self.view.point_size))
         # Finish background work before the threads' objects go away (a running QThread

@@ -438,8 +438,18 @@ def _damage_index(folder: Path, fault: str) -> None:
     ("deleted", "missing"), ("truncated", "corrupt"), ("garbage", "corrupt"), ("old schema", "old schema"),
 ])
 def test_damaged_index_is_rebuilt_after_the_window_shows(qtbot, data_dir: Path, sample_path: Path,
-                                                         fault: str, reason: str) -> None:
+                                                         fault: str, reason: str, monkeypatch) -> None:
     from reader.app import open_window
+    from reader.ui.main_window import MainWindow
+
+    reasons: list[str | None] = []
+    rebuild = MainWindow.rebuild_index
+
+    def recording(self, reason: str | None = None) -> None:  # noqa: ANN001
+        reasons.append(reason)
+        rebuild(self, reason)
+
+    monkeypatch.setattr(MainWindow, "rebuild_index", recording)
 
     with Library.open(data_dir) as lib:
         art = lib.import_file(sample_path).article
@@ -454,8 +464,8 @@ def test_damaged_index_is_rebuilt_after_the_window_shows(qtbot, data_dir: Path, 
         # The window is up at once; the index worker finds the damage after the first paint and
         # the rebuild runs in its own worker, saying why.
         assert win.isVisible()
-        qtbot.waitUntil(lambda: getattr(win, "_reindex_progress", None) is not None, timeout=10000)
-        assert reason in win._reindex_progress.labelText()
+        qtbot.waitUntil(lambda: reasons != [], timeout=10000)
+        assert reason in reasons[0]
         qtbot.waitUntil(lambda: win._reindex_thread is None, timeout=20000)
         assert library.index_needs_rebuild is None
         assert [h.annotation_id for h in library.search("cambricon")] == [ann.id]
