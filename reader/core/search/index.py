@@ -169,7 +169,7 @@ class SearchIndex:
             building.mkdir()
             try:
                 ix = windex.create_in(str(building), build_schema())
-                writer = ix.writer(limitmb=_WRITER_MB)
+                writer = ix.writer(limitmb=_WRITER_MB, codec=_codec())
                 seen: set[str] = set()
                 try:
                     for doc in docs:
@@ -206,7 +206,7 @@ class SearchIndex:
         with self._lock:
             self._close_handles()
             ix = RamStorage().create_index(build_schema())
-            writer = ix.writer()
+            writer = ix.writer(codec=_codec())
             seen: set[str] = set()
             for doc in docs:
                 if doc.annotation_id not in seen:
@@ -312,7 +312,7 @@ class SearchIndex:
         from whoosh.index import LockError
 
         try:
-            return self._ix.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=_WRITER_MB)
+            return self._ix.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=_WRITER_MB, codec=_codec())
         except LockError:
             raise IndexLocked("the search index is being written by another Hamish process") from None
         except OSError:
@@ -324,7 +324,7 @@ class SearchIndex:
             else:
                 lock_file.unlink(missing_ok=True)
             try:
-                return self._ix.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=_WRITER_MB)
+                return self._ix.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=_WRITER_MB, codec=_codec())
             except LockError:
                 raise IndexLocked("the search index is being written by another Hamish process") from None
 
@@ -352,8 +352,7 @@ class SearchIndex:
             if compiled.query is None:
                 return []
             try:
-                results = searcher.search(compiled.query, limit=limit)
-                found = [(hit.fields(), hit.score) for hit in results]
+                found = _best(searcher, compiled.query, limit)
             except Exception as err:  # noqa: BLE001 - problem() passed, so this is file damage
                 raise IndexUnusable(f"corrupt: {type(err).__name__}: {err}"[:300]) from err
             hits = []
@@ -409,6 +408,23 @@ class SearchIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _codec() -> Any:
+    from reader.core.search.codec import HamishCodec
+
+    return HamishCodec()
+
+
+def _best(searcher: Any, q: Any, limit: int) -> list[tuple[dict, float]]:
+    """Stored fields and score of the best `limit` documents for `q`: ranked in bulk by
+    `ranking.top_documents` when it knows the query's shape, by Whoosh otherwise."""
+    from reader.core.search.ranking import top_documents
+
+    ranked = top_documents(searcher, q, limit)
+    if ranked is None:
+        return [(hit.fields(), hit.score) for hit in searcher.search(q, limit=limit)]
+    return [(searcher.stored_fields(docnum), score) for docnum, score in ranked]
 
 
 def _os_lock(fd: int, exclusive: bool) -> bool:
