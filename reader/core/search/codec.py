@@ -83,6 +83,26 @@ class HamishCodec(W3Codec):
 
 
 class _ArrayPostingsWriter(W3PostingsWriter):
+    def add_many(self, ids: array, weights: array, values: list[bytes], lengths: array | None) -> None:
+        """All of one term's postings (`bulk.BulkWriter`), cut into blocks as `add_posting` would.
+
+        `values` holds only the non-empty values (as add_posting keeps them); `lengths` is None
+        for a field without lengths. The last block stays buffered for `finish_postings`.
+        """
+        limit = self._blocklimit
+        total = len(ids)
+        for start in range(0, total, limit):
+            if len(self._ids):
+                self._write_block()
+            end = start + limit
+            self._ids = ids[start:end]
+            self._weights = weights[start:end]
+            self._values = values[start:end] if values else []
+            self._maxweight = max(0, max(self._weights))
+            if lengths is not None:
+                block = lengths[start:end]
+                self._minlength, self._maxlength = min(block), max(block)
+
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)

@@ -159,6 +159,7 @@ class SearchIndex:
         """
         from whoosh import index as windex
 
+        from reader.core.search.bulk import BulkWriter
         from reader.core.search.schema import build_schema, document_fields
 
         with self._lock, self._rebuild_lock(exclusive=True):
@@ -169,14 +170,14 @@ class SearchIndex:
             building.mkdir()
             try:
                 ix = windex.create_in(str(building), build_schema())
-                writer = ix.writer(limitmb=_WRITER_MB, codec=_codec())
+                writer = BulkWriter(ix, _codec())
                 seen: set[str] = set()
                 try:
                     for doc in docs:
                         if doc.annotation_id in seen:
                             continue
                         seen.add(doc.annotation_id)
-                        writer.add_document(**document_fields(doc))
+                        writer.add(document_fields(doc))
                         if progress is not None and len(seen) % _PROGRESS_EVERY == 0:
                             progress(len(seen))
                     writer.commit()
@@ -201,18 +202,23 @@ class SearchIndex:
         """Index `docs` in memory and search that from now on (the folder is left untouched)."""
         from whoosh.filedb.filestore import RamStorage
 
+        from reader.core.search.bulk import BulkWriter
         from reader.core.search.schema import build_schema, document_fields
 
         with self._lock:
             self._close_handles()
             ix = RamStorage().create_index(build_schema())
-            writer = ix.writer(codec=_codec())
+            writer = BulkWriter(ix, _codec())
             seen: set[str] = set()
-            for doc in docs:
-                if doc.annotation_id not in seen:
-                    seen.add(doc.annotation_id)
-                    writer.add_document(**document_fields(doc))
-            writer.commit()
+            try:
+                for doc in docs:
+                    if doc.annotation_id not in seen:
+                        seen.add(doc.annotation_id)
+                        writer.add(document_fields(doc))
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
             self._ix, self._searcher = ix, ix.searcher()
             self.in_memory = True
             return len(seen)
