@@ -694,8 +694,11 @@ class Library:
         return self._gazetteer
 
     def warm_up(self) -> None:
-        """Load what the first figure or company highlight needs (≈ 0.1 s of imports, regular
-        expressions and the companies list) ahead of time; safe to call from another thread."""
+        """Load what the first search and the first figure or company highlight need (≈ 0.3 s
+        of imports — numpy and Whoosh's queries, regular expressions — and the companies list)
+        ahead of time; safe to call from another thread."""
+        import reader.core.search.query  # noqa: F401
+        import reader.core.search.ranking  # noqa: F401
         import reader.core.suggest.figures  # noqa: F401
 
         try:

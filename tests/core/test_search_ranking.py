@@ -109,30 +109,35 @@ def test_every_posting_list_reads_back_as_whoosh_wrote_it(tmp_path: Path, plain_
     assert compared > 1000
 
 
-def test_block_arrays_and_skip_to_agree_with_stepping(hamish: SearchIndex) -> None:
-    searcher = hamish._require_searcher()
-    reader = searcher.reader().leaf_readers()[0][0]
+def test_block_arrays_all_postings_and_skip_to_agree_with_stepping(tmp_path: Path) -> None:
+    from array import array
+
     from reader.core.search.analyzer import word_terms
 
+    ix = _write(tmp_path / "index", DOCS[:800], chunk_docs=10_000)
+    reader = ix.reader()
     tbytes = word_terms("الصين")[0].encode()
     matcher = reader.postings("text", tbytes)
-    matcher = getattr(matcher, "child", matcher)
+    assert isinstance(matcher, ArrayLeafMatcher)
     stepped = []
     while matcher.is_active():
         stepped.append((matcher.id(), matcher.weight()))
         matcher.next()
-    assert len(stepped) > 3 * 128  # several blocks
-    matcher = getattr(reader.postings("text", tbytes), "child", None) or reader.postings("text", tbytes)
-    ids, weights = matcher.block_arrays()
+    assert len(stepped) > 2 * 128  # several blocks
+    ids, weights = reader.postings("text", tbytes).block_arrays()
     assert list(zip(ids, weights)) == stepped
+    id_bytes, weight_bytes = reader.postings("text", tbytes).all_postings()
+    assert list(array("I", id_bytes)) == [d for d, _ in stepped]
+    assert weight_bytes is not None  # some documents repeat the word
+    assert list(array("f", weight_bytes)) == [w for _, w in stepped]
     rng = random.Random(3)
     all_ids = [d for d, _ in stepped]
     for _ in range(200):
         matcher = reader.postings("text", tbytes)
-        matcher = getattr(matcher, "child", matcher)
         target = rng.randint(0, all_ids[-1])
         matcher.skip_to(target)
         assert matcher.id() == min(d for d in all_ids if d >= target)
+    reader.close()
 
 
 def _oracle(searcher, q, limit: int) -> list[tuple[int, float]]:  # noqa: ANN001

@@ -11,17 +11,17 @@ positions that only a phrase query needs. This codec writes the same blocks as f
     values   only when the field stores any (positions): zlib of (n × uint32 lengths + the bytes),
              or of the bytes alone when the format's values have a fixed size
 
-so `array.frombytes` decodes ids and weights at memory speed and positions are inflated only
-when asked for. Everything else — the block info (count, last id, max weight, length bytes)
-Whoosh uses to skip blocks, the term index, stored fields, columns — stays W3's, and the
-matcher stays W3's apart from how a block's data is decoded, so every Whoosh query works on it.
+Each block starts with its byte length and a packed header (count, last id, max weight, min and
+max length bytes: what W3 pickles there), so a search reads a term's whole posting list with one
+read and slices (`all_postings`), positions are inflated only when asked for, and the matcher
+is W3's apart from how it decodes a block, so every Whoosh query works on it. The term index,
+stored fields and columns are W3's.
 
 A segment records the codec that wrote it (the table of contents pickles it by class), so an
 index holds segments of this codec only once `INDEX_SCHEMA_VERSION` made it be rebuilt.
 """
 from __future__ import annotations
 
-import pickle
 import struct
 import sys
 import zlib
@@ -36,7 +36,7 @@ from whoosh.codec.whoosh3 import (
     W3PostingsWriter,
 )
 from whoosh.matching import ReadTooFar
-from whoosh.util.numeric import length_to_byte
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 # array typecodes of exactly 4 bytes (C int/float are 4 bytes on every platform Qt supports).
 _UINT32 = "I" if array("I").itemsize == 4 else "L"
@@ -45,6 +45,10 @@ _ALL_ONES, _ONE_VALUE, _EACH = 0, 1, 2
 _VALUES_ZLIB_LEVEL = 1
 _KIND = struct.Struct("<B")
 _FLOAT = struct.Struct("<f")
+# A block starts with its byte length (negative for a term's last block), then its info:
+# posting count, last id, max weight, min and max length bytes — what W3 pickles, packed.
+_BLOCK_LEN = struct.Struct("!i")
+_INFO = struct.Struct("<IIdBB")
 
 
 def _pack(typecode: str, items: Any) -> bytes:
@@ -129,24 +133,63 @@ class _ArrayPostingsWriter(W3PostingsWriter):
             parts.append(zlib.compress(raw, _VALUES_ZLIB_LEVEL))
         databytes = b"".join(parts)
 
-        # The block info W3's matcher reads to skip blocks; compression 0 marks our format.
-        infobytes = _dumps_info((n, ids[-1], self._maxweight, 0,
-                                 length_to_byte(self._minlength), length_to_byte(self._maxlength)))
-        postfile = self._postfile
+        infobytes = _INFO.pack(n, ids[-1], self._maxweight,
+                               length_to_byte(self._minlength), length_to_byte(self._maxlength))
         blocklength = len(infobytes) + len(databytes)
-        postfile.write_int(-blocklength if last else blocklength)
-        postfile.write(infobytes)
-        postfile.write(databytes)
+        self._postfile.write(_BLOCK_LEN.pack(-blocklength if last else blocklength) + infobytes + databytes)
         self._blockcount += 1
         self._new_block()
 
 
-def _dumps_info(info: tuple) -> bytes:
-    return pickle.dumps(info, 2)
-
-
 class ArrayLeafMatcher(W3LeafMatcher):
-    """W3's matcher over `_ArrayPostingsWriter` blocks; adds `block_arrays` for bulk reads."""
+    """W3's matcher over `_ArrayPostingsWriter` blocks; adds `block_arrays` and `all_postings`
+    for bulk reads."""
+
+    def _goto(self, position: int) -> None:
+        # As W3's, with the packed block header instead of a pickled one.
+        self._data = self._ids = self._weights = self._values = None
+        self._i = 0
+        head = self._postfile.get(position, _BLOCK_LEN.size + _INFO.size)
+        length = _BLOCK_LEN.unpack_from(head)[0]
+        self._lastblock = length < 0
+        length = abs(length)
+        self._nextoffset = position + _BLOCK_LEN.size + length
+        self._dataoffset = position + _BLOCK_LEN.size + _INFO.size
+        (self._blocklength, self._maxid, self._maxweight, minbyte, maxbyte) = _INFO.unpack_from(head, _BLOCK_LEN.size)
+        self._compression = 0
+        self._minlength = byte_to_length(minbyte)
+        self._maxlength = byte_to_length(maxbyte)
+
+    def all_postings(self) -> tuple[bytes, bytes | None]:
+        """Every posting of the term, read in one go: (ids, weights) as little-endian uint32 and
+        float32 bytes; weights None when all are 1.0. Ignores where the matcher stands."""
+        length = self._length
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it a 1-tuple (a Whoosh slip)
+            length = length[0]
+        buf = memoryview(self._postfile.get(self._startoffset, length))
+        pos, end = len(WHOOSH3_HEADER_MAGIC), len(buf)
+        ids: list[memoryview] = []
+        weights: list[Any] = []
+        varied = False
+        while pos < end:
+            length = _BLOCK_LEN.unpack_from(buf, pos)[0]
+            count = _INFO.unpack_from(buf, pos + _BLOCK_LEN.size)[0]
+            at = pos + _BLOCK_LEN.size + _INFO.size
+            ids.append(buf[at : at + 4 * count])
+            at += 4 * count
+            kind = buf[at]
+            if kind == _ALL_ONES:
+                weights.append(_ones_bytes(count))
+            elif kind == _ONE_VALUE:
+                weights.append(bytes(buf[at + 1 : at + 5]) * count)
+                varied = True
+            else:
+                weights.append(buf[at + 1 : at + 1 + 4 * count])
+                varied = True
+            pos += _BLOCK_LEN.size + abs(length)
+            if length < 0:
+                break
+        return b"".join(ids), (b"".join(weights) if varied else None)
 
     def _read_data(self) -> None:
         self._data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
@@ -236,6 +279,14 @@ class ArrayLeafMatcher(W3LeafMatcher):
 
 
 _ONES: dict[int, array] = {}
+_ONES_BYTES: dict[int, bytes] = {}
+
+
+def _ones_bytes(n: int) -> bytes:
+    cached = _ONES_BYTES.get(n)
+    if cached is None:
+        cached = _ONES_BYTES[n] = _pack("f", [1.0] * n)
+    return cached
 
 
 def _ones(n: int) -> array:
