@@ -8,14 +8,20 @@ positions that only a phrase query needs. This codec writes the same blocks as f
 
     ids      n × uint32, little-endian, absolute document numbers
     weights  a kind byte: 0 = all 1.0 (nothing follows), 1 = one float32 for all, 2 = n × float32
-    values   only when the field stores any (positions): zlib of (n × uint32 lengths + the bytes),
-             or of the bytes alone when the format's values have a fixed size
+    values   only when the field stores any (positions): raw deflate of (n × uint32 lengths + the
+             bytes), or of the bytes alone when the format's values have a fixed size. One
+             compressor serves a whole field, flushed fully after each block so any block
+             inflates on its own: a `zlib.compress` per block costs 75 µs here (it allocates
+             its 256 KB state each time), the shared one a few.
 
 Each block starts with its byte length and a packed header (count, last id, max weight, min and
 max length bytes: what W3 pickles there), so a search reads a term's whole posting list with one
 read and slices (`all_postings`), positions are inflated only when asked for, and the matcher
 is W3's apart from how it decodes a block, so every Whoosh query works on it. The term index,
 stored fields and columns are W3's.
+
+Stored fields go into an uncompressed column (W3 deflates each document's on its own: the
+same 75 µs a document); they are a few hundred bytes of text each.
 
 A segment records the codec that wrote it (the table of contents pickles it by class), so an
 index holds segments of this codec only once `INDEX_SCHEMA_VERSION` made it be rebuilt.
@@ -29,10 +35,13 @@ from array import array
 from bisect import bisect_left
 from typing import Any
 
+from whoosh import columns
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3LeafMatcher,
+    W3PerDocReader,
+    W3PerDocWriter,
     W3PostingsWriter,
 )
 from whoosh.matching import ReadTooFar
@@ -43,6 +52,8 @@ _UINT32 = "I" if array("I").itemsize == 4 else "L"
 _BIG_ENDIAN = sys.byteorder == "big"
 _ALL_ONES, _ONE_VALUE, _EACH = 0, 1, 2
 _VALUES_ZLIB_LEVEL = 1
+_RAW_DEFLATE = -15  # wbits: no zlib header, so a fully flushed block inflates alone
+_STORED = columns.PickleColumn(columns.VarBytesColumn())
 _KIND = struct.Struct("<B")
 _FLOAT = struct.Struct("<f")
 # A block starts with its byte length (negative for a term's last block), then its info:
@@ -78,6 +89,12 @@ class HamishCodec(W3Codec):
         return _ArrayPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=False,
                                     compression=0, inlinelimit=self._inlinelimit)
 
+    def per_document_writer(self, storage: Any, segment: Any) -> Any:
+        return _PerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> Any:
+        return _PerDocReader(storage, segment)
+
     def postings_reader(self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None,
                         scorer: Any = None) -> Any:
         if terminfo.is_inlined():
@@ -86,12 +103,25 @@ class HamishCodec(W3Codec):
         return ArrayLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
+class _PerDocWriter(W3PerDocWriter):
+    def _create_column(self, fieldname: str, column: Any) -> None:
+        super()._create_column(fieldname, _STORED if fieldname == "_stored" else column)
+
+
+class _PerDocReader(W3PerDocReader):
+    def stored_fields(self, docnum: int) -> dict:
+        value = self._cached_reader("_stored", _STORED)[docnum]
+        return {} if value is None else value
+
+
 class _ArrayPostingsWriter(W3PostingsWriter):
-    def add_many(self, ids: array, weights: array, values: list[bytes], lengths: array | None) -> None:
+    _deflate: Any = None
+
+    def add_many(self, ids: array, weights: array, values: list[bytes], lengths: Any | None) -> None:
         """All of one term's postings (`bulk.BulkWriter`), cut into blocks as `add_posting` would.
 
-        `values` holds only the non-empty values (as add_posting keeps them); `lengths` is None
-        for a field without lengths. The last block stays buffered for `finish_postings`.
+        `values` holds only the non-empty values (as add_posting keeps them); `lengths` (a numpy
+        array: each posting's field length) is None for a field without lengths. The last block stays buffered for `finish_postings`.
         """
         limit = self._blocklimit
         total = len(ids)
@@ -105,7 +135,7 @@ class _ArrayPostingsWriter(W3PostingsWriter):
             self._maxweight = max(0, max(self._weights))
             if lengths is not None:
                 block = lengths[start:end]
-                self._minlength, self._maxlength = min(block), max(block)
+                self._minlength, self._maxlength = int(block.min()), int(block.max())
 
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:
@@ -130,7 +160,9 @@ class _ArrayPostingsWriter(W3PostingsWriter):
             raw = b"".join(values)
             if fixedsize is None or fixedsize < 0:
                 raw = _pack(_UINT32, [len(v) for v in values]) + raw
-            parts.append(zlib.compress(raw, _VALUES_ZLIB_LEVEL))
+            if self._deflate is None:
+                self._deflate = zlib.compressobj(_VALUES_ZLIB_LEVEL, zlib.DEFLATED, _RAW_DEFLATE)
+            parts.append(self._deflate.compress(raw) + self._deflate.flush(zlib.Z_FULL_FLUSH))
         databytes = b"".join(parts)
 
         infobytes = _INFO.pack(n, ids[-1], self._maxweight,
@@ -230,7 +262,7 @@ class ArrayLeafMatcher(W3LeafMatcher):
         if not packed:
             self._values = (None,) * n if fixedsize is None or fixedsize < 0 else (b"",) * n
             return
-        raw = zlib.decompress(packed)
+        raw = zlib.decompressobj(_RAW_DEFLATE).decompress(packed)
         if fixedsize is None or fixedsize < 0:
             lengths = _unpack(_UINT32, raw[: 4 * n])
             out, at = [], 4 * n

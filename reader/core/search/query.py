@@ -378,6 +378,13 @@ class _Compiler:
             parts.append(wq.NumericRange("value_high", low, None, startexcl=low_open))
         return parts[0] if len(parts) == 1 else wq.And(parts)
 
+    def _adjacent(self, fld: str, words: list[tuple[str, ...]]) -> Any:
+        wq = self.wq
+        if all(len(terms) == 1 for terms in words):
+            return wq.Phrase(fld, [terms[0] for terms in words])
+        # Some word has several readings: Sequence matches alternatives in adjacent positions.
+        return wq.Sequence([self._term(fld, terms) for terms in words])
+
     def phrase(self, node: Phrase, positive: bool) -> Any:
         wq = self.wq
         if node.field in ("value", "unit"):
@@ -393,11 +400,12 @@ class _Compiler:
             q = None
         elif len(words) == 1:
             q = self._term(fld, words[0])
-        elif all(len(terms) == 1 for terms in words):
-            q = wq.Phrase(fld, [terms[0] for terms in words])
+        elif fld == _TEXT:
+            # The combined field keeps no positions (a phrase never runs from one part into the
+            # next anyway): an unfielded phrase is one in the quote, the note or the title.
+            q = wq.Or([self._adjacent(part, words) for part in ("quote", "note", "title")])
         else:
-            # Some word has several readings: Sequence matches alternatives in adjacent positions.
-            q = wq.Sequence([self._term(fld, terms) for terms in words])
+            q = self._adjacent(fld, words)
         if node.field == "article" and node.text.strip():
             by_id = wq.Term("article_id", node.text.strip())
             q = by_id if q is None else wq.Or([by_id, q])

@@ -129,12 +129,14 @@ class TagTokenizer(Tokenizer):
 def build_schema() -> Schema:
     """Free words search `text` only (quote + note + title in one field: DESIGN fact 9);
     `quote`, `note` and `title` are indexed again for the `quote:`/`note:`/`article:` fields,
-    and stored for display. Positions are kept everywhere so fielded phrases work."""
+    and stored for display. They keep positions for phrases; `text` keeps only frequencies
+    (an unfielded phrase is looked for in each of the three: `query.py`), which halves what
+    a rebuild encodes."""
     words = ArabicTokenizer()
     return Schema(
         annotation_id=ID(stored=True, unique=True, sortable=True),
         article_id=ID(stored=True),
-        text=TEXT(analyzer=words, phrase=True),
+        text=TEXT(analyzer=words, phrase=False),
         quote=TEXT(analyzer=words, phrase=True, stored=True),
         note=TEXT(analyzer=words, phrase=True, stored=True),
         title=TEXT(analyzer=words, phrase=True, stored=True),
