@@ -15,8 +15,9 @@ from reader.core.errors import StorageError
 
 # Bump whenever what gets indexed changes (analyzer rules, schema fields): an index written
 # with another version is reported by `SearchIndex.problem()` and rebuilt from SQLite.
-INDEX_SCHEMA_VERSION = 4  # 2: tags indexed in their stored form (spaces as "-"); 3: value, unit, company;
-# 4: posting blocks written by codec.HamishCodec (flat arrays instead of pickles), `text` without positions
+INDEX_SCHEMA_VERSION = 5  # 2: tags indexed in their stored form (spaces as "-"); 3: value, unit, company;
+# 4: posting blocks written by codec.HamishCodec (flat arrays instead of pickles); 5: packed block
+# headers, positions deflated per field, stored fields uncompressed, `text` without positions
 
 if TYPE_CHECKING:
     from reader.core.search.index import SearchIndex

@@ -423,13 +423,15 @@ def _codec() -> Any:
 
 
 def _best(searcher: Any, q: Any, limit: int) -> list[tuple[dict, float]]:
-    """Stored fields and score of the best `limit` documents for `q`: ranked in bulk by
-    `ranking.top_documents` when it knows the query's shape, by Whoosh otherwise."""
+    """Stored fields and score of the best `limit` documents for `q`, every match scored
+    (`ranking.top_documents`; Whoosh alone only for an index it cannot read in bulk)."""
     from reader.core.search.ranking import top_documents
 
     ranked = top_documents(searcher, q, limit)
     if ranked is None:
-        return [(hit.fields(), hit.score) for hit in searcher.search(q, limit=limit)]
+        # Exhaustive too: Whoosh's limited search can drop better documents.
+        everything = sorted(((-score, docnum) for score, docnum in searcher.search(q, limit=None).top_n))
+        ranked = [(docnum, -negated) for negated, docnum in everything[:limit]]
     return [(searcher.stored_fields(docnum), score) for docnum, score in ranked]
 
 

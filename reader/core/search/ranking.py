@@ -9,15 +9,21 @@ with array arithmetic, and combines terms with sorted-array unions, intersection
 differences, so the cost per posting is a few nanoseconds of C instead of microseconds of Python.
 
 The scores are Whoosh's own — BM25F with Whoosh's idf, average field length, B and K1, length
-bytes from the same column, the same float64 operations in the same order, sums like its union
-and intersection matchers, `AndNot` scored by its positive side — and ties are broken the same
-way (lower document number first), so the results are Whoosh's exhaustive ranking; a test holds
-that on random queries. Any other shape (phrases, prefixes, numeric ranges, `Every`, boosts)
-returns None and the caller lets Whoosh run it.
+bytes from the same column, the same float64 operations per term, sums like its union and
+intersection matchers (three or more parts may be added in another order: the last bit can
+differ), `AndNot` scored by its positive side — and ties are broken the same way (lower
+document number first), so the results are Whoosh's exhaustive ranking; a test holds that on
+random queries. Any other node (a phrase, a prefix, a numeric range, NOT inside an OR) is
+matched by Whoosh on its own, exhaustively, and its documents and scores join the arrays.
+
+Two Whoosh defects this avoids: its `AndNotMatcher` lets through a document the NOT side
+matches when that side's first match comes before the positive side's (`الصين -"بكين الرقائق"`
+returned a quote holding "بكين الرقائق"), and a limited search can drop better documents when
+the collector replaces the matcher tree part-way (seen with a three-way OR). Here NOT is a set
+difference and every match is scored before the best are taken.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -39,7 +45,8 @@ class _Unsupported(Exception):
 
 
 def top_documents(searcher: Any, q: Any, limit: int) -> list[tuple[int, float]] | None:
-    """[(docnum, score)] best first, as Whoosh would rank them; None for a shape left to Whoosh."""
+    """[(docnum, score)] best first, as Whoosh's exhaustive search ranks them; None when the
+    searcher does not score with BM25F or reads an index of another codec (left to Whoosh)."""
     if type(searcher.weighting) is not BM25F or limit <= 0:
         return None
     try:
@@ -62,14 +69,16 @@ class _Evaluator:
         self.leaves = searcher.reader().leaf_readers()
 
     def node(self, q: Any) -> _Scored:
-        if getattr(q, "boost", 1.0) != 1.0:
-            raise _Unsupported
         kind = type(q)
+        if getattr(q, "boost", 1.0) != 1.0:
+            return self.whoosh(q)
         if kind is wq.Term:
             return self.term(q.fieldname, q.text)
+        if kind is wq.Every and q.fieldname in (None, "", "*"):
+            return self.every()
         if kind is wq.Or:
             if getattr(q, "minmatch", 0) or getattr(q, "scale", None) is not None:
-                raise _Unsupported
+                return self.whoosh(q)
             return _union([self.node(sub) for sub in q.subqueries])
         if kind is wq.And:
             parts = sorted((self.node(sub) for sub in q.subqueries), key=lambda p: len(p[0]))
@@ -84,7 +93,28 @@ class _Evaluator:
                 keep = ~np.isin(found[0], gone, assume_unique=True)
                 found = (found[0][keep], found[1][keep])
             return found
-        raise _Unsupported
+        return self.whoosh(q)
+
+    def whoosh(self, q: Any) -> _Scored:
+        """A node this module does not evaluate itself, matched and scored by Whoosh, every match."""
+        results = self.searcher.search(q, limit=None)
+        if not results.top_n:
+            return _EMPTY
+        pairs = sorted((docnum, score) for score, docnum in results.top_n)
+        docs = np.fromiter((d for d, _ in pairs), dtype=np.int64, count=len(pairs))
+        scores = np.fromiter((s for _, s in pairs), dtype=np.float64, count=len(pairs))
+        return docs, scores
+
+    def every(self) -> _Scored:
+        """Every live document, each scored 1.0 (Whoosh's `Every`)."""
+        docs = []
+        for reader, offset in self.leaves:
+            ids = np.arange(reader.doc_count_all(), dtype=np.int64)
+            if reader.has_deletions():
+                ids = ids[~np.isin(ids, _deleted(reader), assume_unique=True)]
+            docs.append(ids + offset)
+        found = np.concatenate(docs) if docs else _EMPTY[0]
+        return found, np.ones(len(found))
 
     def term(self, fieldname: str, text: str) -> _Scored:
         searcher = self.searcher
@@ -162,23 +192,24 @@ def _intersection(a: _Scored, b: _Scored) -> _Scored:
 
 
 def _deleted(reader: Any) -> np.ndarray:
-    deleted = reader.deleted_docs_set  # a cached property on a SegmentReader
-    deleted = deleted() if callable(deleted) else deleted
-    return np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted))
-
-
-# Length bytes per (segment, field): a segment never changes once written, so they are read once.
-_LENGTHS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-_LENGTHS_KEPT = 32
+    """The deleted document numbers of a segment reader, sorted (kept on the reader: a reader
+    sees one state of its segment for its whole life)."""
+    cached = getattr(reader, "_hamish_deleted", None)
+    if cached is None:
+        deleted = reader.deleted_docs_set  # a cached property on a SegmentReader
+        deleted = deleted() if callable(deleted) else deleted
+        cached = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted))
+        reader._hamish_deleted = cached
+    return cached
 
 
 def _field_lengths(reader: Any, fieldname: str) -> np.ndarray:
-    """The length byte of every document of `reader` in `fieldname` (0 = no terms)."""
-    segment = reader.segment()
-    key = (segment.segment_id(), fieldname)
-    cached = _LENGTHS.get(key)
+    """The length byte of every document of `reader` in `fieldname` (0 = no terms), kept on the
+    reader. (Not in a global cache keyed by segment id: Whoosh draws those ids from the global
+    `random`, so a seeded `random` repeats them.)"""
+    cache = reader.__dict__.setdefault("_hamish_lengths", {})
+    cached = cache.get(fieldname)
     if cached is not None:
-        _LENGTHS.move_to_end(key)
         return cached
     doccount = reader.doc_count_all()
     column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)  # noqa: SLF001
@@ -190,8 +221,5 @@ def _field_lengths(reader: Any, fieldname: str) -> np.ndarray:
         raw = bytes(column._dbfile.get(column._basepos, count)) + bytes(doccount - count)  # noqa: SLF001
     else:  # pragma: no cover - another column layout: read it value by value
         raw = bytes(column[d] for d in range(doccount))
-    lengths = np.frombuffer(raw, dtype=np.uint8)
-    _LENGTHS[key] = lengths
-    while len(_LENGTHS) > _LENGTHS_KEPT:
-        _LENGTHS.popitem(last=False)
+    cache[fieldname] = lengths = np.frombuffer(raw, dtype=np.uint8)
     return lengths
