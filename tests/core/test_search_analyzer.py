@@ -156,3 +156,47 @@ def test_any_text_gives_clean_terms(text: str) -> None:
         assert text[start:end] == word
         for term in word_terms(word):
             assert term and term == strip_tashkeel(term) and term == term.casefold()
+
+
+def test_stems_are_the_same_when_threads_stem_at_once() -> None:
+    # Snowball's stemmer object is not thread-safe: a rebuild worker, the index sync and a
+    # search stemming at the same moment garbled each other's words (and the cache kept them).
+    import sys
+    import threading
+
+    from reader.core.resources import sample_article_path
+    from reader.core.search import analyzer
+
+    sample = sample_article_path().read_text(encoding="utf-8")
+    words = sorted({w for w in re.findall(r"[\u0621-\u064a]{4,}", sample)})[:400]
+    assert len(words) > 200
+    analyzer._stem_base.cache_clear()
+    expected = {w: analyzer._stem_base(w) for w in words}
+    results: dict[int, dict[str, str]] = {}
+    errors: list[BaseException] = []
+
+    def stem_all(n: int) -> None:
+        try:
+            for _ in range(3):
+                out = {}
+                for w in words:
+                    analyzer._stem_base.cache_clear()
+                    out[w] = analyzer._stem_base(w)
+                results.setdefault(n, {}).update(out)
+                for w in words:
+                    assert out[w] == expected[w], w
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=stem_all, args=(n,)) for n in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(old)
+        analyzer._stem_base.cache_clear()
+    assert not errors, errors[:3]

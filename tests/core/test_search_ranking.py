@@ -353,3 +353,28 @@ def test_a_failed_bulk_write_leaves_no_segment(tmp_path: Path) -> None:
     bulk.cancel()  # the first 100 were committed as a segment; the next 50 are dropped
     assert ix.doc_count_all() == 100
     ix.writer().cancel()  # the write lock was released (a held lock raises LockError here)
+
+
+def test_two_in_memory_builds_at_once_do_not_share_scratch_files() -> None:
+    from reader.core.search.bulk import MemoryStorage
+
+    first = MemoryStorage().create_index(build_schema())
+    second = MemoryStorage().create_index(build_schema())
+    writer = BulkWriter(first, HamishCodec())
+    for doc in DOCS[:50]:
+        writer.add(document_fields(doc))
+    other = BulkWriter(second, HamishCodec())  # RamStorage's shared /tmp/MAIN.tmp was emptied here
+    for doc in DOCS[50:80]:
+        other.add(document_fields(doc))
+    other.commit()
+    writer.commit()
+    assert (first.doc_count_all(), second.doc_count_all()) == (50, 30)
+
+
+def test_a_schema_the_bulk_writer_refuses_leaves_the_index_unlocked(tmp_path: Path) -> None:
+    from whoosh.fields import TEXT, Schema
+
+    ix = windex.create_in(str(tmp_path), Schema(body=TEXT(vector=True)))
+    with pytest.raises(ValueError, match="vectors"):
+        BulkWriter(ix, HamishCodec())
+    ix.writer(timeout=0.2).cancel()  # LockError if the refused writer had kept the lock

@@ -33,6 +33,7 @@ are only case-folded.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -111,11 +112,18 @@ def _stemmer() -> Any:
     return ArabicStemmer()
 
 
+# A Snowball stemmer keeps its working word in the object: two threads stemming at once (a
+# rebuild worker, the index sync worker, a search) garbled each other's stems or raised
+# IndexError, and the cache below then kept a wrong stem for good.
+_STEMMER_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=65536)
 def _stem_base(base: str) -> str:
     """Snowball Arabic stem of a base read as a definite noun, letters folded afterwards."""
     definite = base if base.startswith("ال") else "ال" + base
-    stem = _stemmer().stemWord(definite)
+    with _STEMMER_LOCK:
+        stem = _stemmer().stemWord(definite)
     if stem.startswith("ال") and len(stem) > 2:
         # The stemmer leaves the article on short bases (it only strips it from 5+ letters).
         stem = stem[2:]

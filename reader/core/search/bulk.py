@@ -27,13 +27,14 @@ import numpy as np
 from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID
+from whoosh.filedb.filestore import RamStorage
 from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_uint
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from reader.core.search.codec import _UINT32
 from reader.core.search.analyzer import tag_key
+from reader.core.search.codec import _UINT32, HamishCodec
 from reader.core.search.schema import (
     _PART_GAP,
     PART_SEPARATOR,
@@ -50,6 +51,9 @@ class BulkWriter:
     """`add(fields)` like `add_document(**fields)`, then `commit()` or `cancel()`."""
 
     def __init__(self, ix: Any, codec: Any, chunk_docs: int = CHUNK_DOCS) -> None:
+        if not isinstance(codec, HamishCodec):
+            raise TypeError("BulkWriter writes posting blocks through HamishCodec only")
+        _check_schema(ix.schema)
         self._ix, self._codec, self._chunk = ix, codec, chunk_docs
         self._writer: _SegmentBulkWriter | None = None
 
@@ -65,11 +69,30 @@ class BulkWriter:
         if self._writer is not None:
             self._writer.commit(merge=False)
             self._writer = None
+        _positions.cache_clear()  # quotes and notes: nearly all unique, not worth keeping
 
     def cancel(self) -> None:
         if self._writer is not None:
             self._writer.cancel()
             self._writer = None
+        _positions.cache_clear()
+
+
+def _check_schema(schema: Any) -> None:
+    # Checked before a segment writer exists: its constructor takes the index's write lock.
+    for name in schema.names():
+        field = schema[name]
+        if field.vector or field.separate_spelling():
+            raise ValueError(f"BulkWriter cannot write the field {name!r} (vectors/spelling)")
+
+
+class MemoryStorage(RamStorage):
+    """Whoosh's RamStorage, with its scratch files in memory too: RamStorage puts every
+    writer's scratch files in one shared folder (/tmp/MAIN.tmp) and empties it when a writer
+    finishes, so two in-memory builds at once (two processes, or two threads) broke each other."""
+
+    def temp_storage(self, name: str | None = None) -> RamStorage:
+        return RamStorage()
 
 
 class _SegmentBulkWriter(SegmentWriter):
@@ -85,8 +108,6 @@ class _SegmentBulkWriter(SegmentWriter):
         self._plan: list[tuple[str, Any, str]] = []
         for name in sorted(schema.names()):
             field = schema[name]
-            if field.vector or field.separate_spelling():
-                raise ValueError(f"BulkWriter cannot write the field {name!r} (vectors/spelling)")
             if not field.indexed:
                 how = "stored"
             elif (type(field.analyzer) is ArabicTokenizer and type(field.format) is Positions
@@ -166,7 +187,7 @@ class _SegmentBulkWriter(SegmentWriter):
                 column = field.column_type
                 if column:
                     perdoc.add_column_value(fieldname, column, field.to_column_value(value))
-        except Exception:
+        except BaseException:
             # Some of its postings may be in the tables already: this segment can only be cancelled.
             perdoc.cancel_doc()
             self._broken = True

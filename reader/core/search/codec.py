@@ -81,6 +81,8 @@ class HamishCodec(W3Codec):
     """W3 with array-encoded posting blocks (see the module docstring)."""
 
     def __init__(self, blocklimit: int = 128, compression: int = 0, inlinelimit: int = 1) -> None:
+        if inlinelimit != 1:  # W3's inlining path calls a method its term info does not have
+            raise ValueError("HamishCodec never inlines postings (inlinelimit=1)")
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
@@ -125,6 +127,8 @@ class _ArrayPostingsWriter(W3PostingsWriter):
         """
         limit = self._blocklimit
         total = len(ids)
+        if len(values) not in (0, total):
+            raise ValueError(f"{total} postings but {len(values)} values: all or none must have one")
         for start in range(0, total, limit):
             if len(self._ids):
                 self._write_block()

@@ -200,14 +200,12 @@ class SearchIndex:
 
     def load_in_memory(self, docs: Iterable[IndexDoc]) -> int:
         """Index `docs` in memory and search that from now on (the folder is left untouched)."""
-        from whoosh.filedb.filestore import RamStorage
-
-        from reader.core.search.bulk import BulkWriter
+        from reader.core.search.bulk import BulkWriter, MemoryStorage
         from reader.core.search.schema import build_schema, document_fields
 
         with self._lock:
             self._close_handles()
-            ix = RamStorage().create_index(build_schema())
+            ix = MemoryStorage().create_index(build_schema())
             writer = BulkWriter(ix, _codec())
             seen: set[str] = set()
             try:
