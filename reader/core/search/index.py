@@ -108,10 +108,14 @@ class SearchIndex:
             raise IndexUnusable(f"newer schema (v{version} > v{INDEX_SCHEMA_VERSION})")
         try:
             from whoosh import index as windex
+            from whoosh.filedb.filestore import FileStorage
 
             if not windex.exists_in(str(folder)):
                 raise IndexUnusable("corrupt: no Whoosh table of contents")
-            ix = windex.open_dir(str(folder))
+            # Not memory-mapped: Whoosh wraps each file of a compound segment mapped from disk in
+            # a BytesIO, which copies it whole on every open (≈5 ms a file at 500k annotations,
+            # 0.23 s per search after each commit); read through the file, nothing is copied.
+            ix = FileStorage(str(folder), supports_mmap=False).open_index()
             try:
                 if set(ix.schema.names()) != _FIELDS:
                     raise IndexUnusable("corrupt: unexpected fields in the schema")
@@ -480,10 +484,21 @@ def _touch_every_file(folder: Path, ix: Any, searcher: Any) -> None:
         for docnum in (first, last):
             reader.stored_fields(docnum)
             column[docnum]
-    for fieldname in ("text", "tag", "annotation_id"):
-        for term in reader.lexicon(fieldname):
-            list(reader.postings(fieldname, term).all_ids())
-            break
+    from reader.core.search.codec import ArrayLeafMatcher
+
+    leaves = reader.leaf_readers() if reader.doc_count_all() else []
+    for leaf, _offset in leaves:
+        for fieldname in ("text", "tag", "annotation_id"):
+            for term in leaf.lexicon(fieldname):
+                # Every block of the field's first posting list in each segment, read in bulk:
+                # walking it one id at a time took 0.3 s for a tag on 100,000 of 500,000.
+                matcher = leaf.postings(fieldname, term)
+                matcher = getattr(matcher, "child", matcher)  # without the deletions filter
+                if isinstance(matcher, ArrayLeafMatcher):
+                    matcher.all_postings()
+                else:
+                    list(matcher.all_ids())
+                break
 
 
 def _write_atomically(path: Path, text: str) -> None:
