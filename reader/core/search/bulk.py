@@ -279,12 +279,9 @@ def _counts(value: str) -> tuple[tuple[bytes, int, float, bytes], ...]:
 
 @lru_cache(maxsize=4096)
 def _part_counts(part: str) -> dict[bytes, int]:
-    counts: dict[bytes, int] = {}
-    for _word, _start, _end, word_terms in _analyzed(part):
-        for term in word_terms:
-            key = term.encode("utf-8")
-            counts[key] = counts.get(key, 0) + 1
-    return counts  # shared by the cache: never modified
+    # From the part's positions, usually cached already: the quote, note and title fields
+    # come before `text` in a document.
+    return {term: n for term, n, _weight, _positions_bytes in _positions(part)}  # never modified
 
 
 @lru_cache(maxsize=1024)

@@ -123,12 +123,19 @@ class _ArrayPostingsWriter(W3PostingsWriter):
         """All of one term's postings (`bulk.BulkWriter`), cut into blocks as `add_posting` would.
 
         `values` holds only the non-empty values (as add_posting keeps them); `lengths` (a numpy
-        array: each posting's field length) is None for a field without lengths. The last block stays buffered for `finish_postings`.
+        array: each posting's field length) is None for a field without lengths. The last block
+        stays buffered for `finish_postings`.
         """
         limit = self._blocklimit
         total = len(ids)
         if len(values) not in (0, total):
             raise ValueError(f"{total} postings but {len(values)} values: all or none must have one")
+        if total <= limit and not len(self._ids):  # one block (most terms): no slicing
+            self._ids, self._weights, self._values = ids, weights, values
+            self._maxweight = max(0, max(weights))
+            if lengths is not None:
+                self._minlength, self._maxlength = int(lengths.min()), int(lengths.max())
+            return
         for start in range(0, total, limit):
             if len(self._ids):
                 self._write_block()
@@ -148,11 +155,12 @@ class _ArrayPostingsWriter(W3PostingsWriter):
 
         ids, weights = self._ids, self._weights
         n = len(ids)
-        parts = [_pack(_UINT32, ids)]
+        parts = [ids.tobytes() if type(ids) is array and ids.typecode == _UINT32 and not _BIG_ENDIAN
+                 else _pack(_UINT32, ids)]
         first = weights[0]
-        if all(w == 1.0 for w in weights):
+        if weights.count(1.0) == n:
             parts.append(_KIND.pack(_ALL_ONES))
-        elif all(w == first for w in weights):
+        elif weights.count(first) == n:
             parts.append(_KIND.pack(_ONE_VALUE) + _FLOAT.pack(first))
         else:
             parts.append(_KIND.pack(_EACH) + _pack("f", weights))

@@ -258,27 +258,36 @@ _DOC_SQL = """SELECT n.id, n.article_id, a.title, n.quote, n.note, n.start, n."e
 def index_docs(db: Database, annotation_ids: Iterable[str] | None = None) -> Iterator[IndexDoc]:
     """The search index's view of live annotations (all, or those among `annotation_ids`)."""
     if annotation_ids is None:
-        batches: Iterable[list[str] | None] = [None]
-    else:
-        ids = list(annotation_ids)
-        batches = [ids[i : i + 500] for i in range(0, len(ids), 500)]
-    for batch in batches:
-        if batch is None:
-            rows = db.execute(_DOC_SQL + " ORDER BY n.rowid").fetchall()
-        else:
-            marks = ",".join("?" * len(batch))
-            rows = db.execute(_DOC_SQL + f" AND n.id IN ({marks})", tuple(batch)).fetchall()
-        tags = _tags_for(db, [r["id"] for r in rows])
-        for r in rows:
-            names = tags[r["id"]]
-            figure = "figure" in names
-            yield IndexDoc(
-                annotation_id=r["id"], article_id=r["article_id"], article_title=r["title"],
-                quote=r["quote"], note=r["note"], tags=names, start=r["start"], end=r["end"],
-                value=r["value"] if figure else None, value_high=r["value_high"] if figure else None,
-                unit=r["unit"] if figure else None,
-                company=(r["canonical"] or "") if "company" in names else "",
-            )
+        # Everything (a rebuild): one pass over each table, rows as plain tuples.
+        grouped: dict[str, list[tuple[int, str]]] = {}
+        for annotation_id, tag, position in db.execute(
+                "SELECT annotation_id, tag, position FROM annotation_tags").fetchall():
+            grouped.setdefault(annotation_id, []).append((position, tag))
+        tags = {key: [tag for _, tag in sorted(found)] if len(found) > 1 else [found[0][1]]
+                for key, found in grouped.items()}
+        rows = db.execute(_DOC_SQL + " ORDER BY n.rowid").fetchall()
+        for row in rows:
+            yield _index_doc(tuple(row), tags.get(row[0], []))
+        return
+    ids = list(annotation_ids)
+    for i in range(0, len(ids), 500):
+        batch = ids[i : i + 500]
+        marks = ",".join("?" * len(batch))
+        rows = db.execute(_DOC_SQL + f" AND n.id IN ({marks})", tuple(batch)).fetchall()
+        batch_tags = _tags_for(db, [r[0] for r in rows])
+        for row in rows:
+            yield _index_doc(tuple(row), batch_tags[row[0]])
+
+
+def _index_doc(row: tuple, names: list[str]) -> IndexDoc:
+    annotation_id, article_id, title, quote, note, start, end, value, value_high, unit, canonical = row
+    figure = "figure" in names
+    return IndexDoc(
+        annotation_id=annotation_id, article_id=article_id, article_title=title, quote=quote, note=note,
+        tags=names, start=start, end=end, value=value if figure else None,
+        value_high=value_high if figure else None, unit=unit if figure else None,
+        company=(canonical or "") if "company" in names else "",
+    )
 
 
 def live_annotation_ids(db: Database) -> set[str]:
