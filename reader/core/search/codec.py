@@ -186,8 +186,7 @@ class _ArrayPostingsWriter(W3PostingsWriter):
 
 
 class ArrayLeafMatcher(W3LeafMatcher):
-    """W3's matcher over `_ArrayPostingsWriter` blocks; adds `block_arrays` and `all_postings`
-    for bulk reads."""
+    """W3's matcher over `_ArrayPostingsWriter` blocks; adds `all_postings` for bulk reads."""
 
     def _goto(self, position: int) -> None:
         # As W3's, with the packed block header instead of a pickled one.
@@ -300,26 +299,6 @@ class ArrayLeafMatcher(W3LeafMatcher):
         self._i = bisect_left(self._ids, targetid, self._i)
         if self._i == self._blocklength:  # pragma: no cover - maxid >= targetid rules it out
             self._next_block()
-
-    def block_arrays(self) -> tuple[array, array]:
-        """The ids and weights of every posting from here on, as two arrays (then at the end)."""
-        ids, weights = array(_UINT32), array("f")
-        while not self._atend:
-            if self._ids is None:
-                self._read_ids()
-            if self._weights is None:
-                self._read_weights()
-            if self._i:
-                ids.extend(self._ids[self._i :])
-                weights.extend(self._weights[self._i :])
-            else:
-                ids.extend(self._ids)
-                weights.extend(self._weights)
-            if self._lastblock:
-                self._atend = True
-                break
-            self._goto(self._nextoffset)
-        return ids, weights
 
 
 _ONES: dict[int, array] = {}
